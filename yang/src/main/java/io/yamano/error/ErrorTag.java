@@ -5,7 +5,7 @@ package io.yamano.error;
  * it to.
  */
 public enum ErrorTag {
-  /** The request or response (that would be generated) is too large for the implementation. */
+  /** The request requires a resource that already is in use. */
   IN_USE("in-use", 409),
   /** The request specifies an unacceptable value for one or more parameters. */
   INVALID_VALUE("invalid-value", 400),
