@@ -1,0 +1,2 @@
+/** Durable storage of the datastores: journal of committed changes and snapshots. */
+package io.yamano.datastore.persist;
