@@ -67,7 +67,7 @@ final class Shop {
           context(),
           config,
           operational,
-          tree -> io.yamano.datastore.validation.ConstraintValidator.NONE);
+          io.yamano.datastore.validation.IncrementalValidator::forRunning);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
