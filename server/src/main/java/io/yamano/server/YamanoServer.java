@@ -1,0 +1,113 @@
+package io.yamano.server;
+
+import io.yamano.datastore.Datastore;
+import io.yamano.datastore.persist.CommitLog;
+import io.yamano.datastore.persist.MapDbCommitLog;
+import io.yamano.datastore.validation.IncrementalValidator;
+import io.yamano.yang.registry.SchemaRegistry;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+
+/**
+ * A running Yamano: schema, datastores and listeners, started in order and stopped in reverse.
+ * Either everything starts or nothing stays running.
+ */
+public final class YamanoServer implements AutoCloseable {
+  private final ServeOptions options;
+  private final SchemaRegistry registry;
+  private final Datastore datastore;
+  private final Deque<AutoCloseable> started;
+  private boolean closed;
+
+  private YamanoServer(
+      ServeOptions options,
+      SchemaRegistry registry,
+      Datastore datastore,
+      Deque<AutoCloseable> started) {
+    this.options = options;
+    this.registry = registry;
+    this.datastore = datastore;
+    this.started = started;
+  }
+
+  /**
+   * Starts Yamano.
+   *
+   * @param env the process environment (for {@code YAMANO_ADMIN_PASSWORD})
+   * @throws Exception with a message that says what to fix; nothing is left running
+   */
+  public static YamanoServer start(
+      ServeOptions options, java.util.Map<String, String> env, PrintStream out) throws Exception {
+    var started = new ArrayDeque<AutoCloseable>();
+    try {
+      var ports = new LinkedHashMap<String, Integer>();
+      ports.put("NETCONF", options.netconfPort());
+      PortCheck.requireFree(options.listen(), ports);
+
+      var builder = SchemaRegistry.builder().lenient(options.lenientModels());
+      for (var dir : options.modelDirs()) {
+        builder.addModelDirectory(dir);
+      }
+      var registry = builder.load();
+      for (var warning : registry.warnings()) {
+        out.println("warning: " + warning);
+      }
+
+      Files.createDirectories(options.dataDir());
+      CommitLog configLog = MapDbCommitLog.open(options.dataDir().resolve("config"));
+      started.push(configLog);
+      CommitLog operationalLog = MapDbCommitLog.open(options.dataDir().resolve("operational"));
+      started.push(operationalLog);
+      var datastore =
+          Datastore.open(
+              registry.context(), configLog, operationalLog, IncrementalValidator::forRunning);
+      started.pop();
+      started.pop();
+      started.push(datastore);
+
+      FirstStart.ensureAdmin(
+          datastore, options.dataDir(), env.get(FirstStart.PASSWORD_ENV), out);
+
+      return new YamanoServer(options, registry, datastore, started);
+    } catch (Exception | Error e) {
+      closeAll(started);
+      throw e;
+    }
+  }
+
+  public Datastore datastore() {
+    return datastore;
+  }
+
+  public SchemaRegistry registry() {
+    return registry;
+  }
+
+  public ServeOptions options() {
+    return options;
+  }
+
+  private static void closeAll(Deque<AutoCloseable> started) {
+    while (!started.isEmpty()) {
+      try {
+        started.pop().close();
+      } catch (Exception e) {
+        System.err.println("yamano: error while stopping: " + e.getMessage());
+      }
+    }
+  }
+
+  /** Stops listeners first, then the datastore; safe to call more than once. */
+  @Override
+  public synchronized void close() throws IOException {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    closeAll(started);
+  }
+}
