@@ -8,6 +8,6 @@ final class BenchStore {
   private BenchStore() {}
 
   static CommitLog open(Path dir) throws Exception {
-    return new InMemoryCommitLog();
+    return io.yamano.datastore.persist.MapDbCommitLog.open(dir);
   }
 }

@@ -12,8 +12,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * What happens once, on the first start with an empty data dir: the {@code admin} user is created
- * with {@code YAMANO_ADMIN_PASSWORD}, or with a generated password that is printed once and kept
- * in {@code DATA_DIR/initial-admin-password} (mode 600) for the operator to pick up.
+ * with {@code YAMANO_ADMIN_PASSWORD}, or with a generated password that is printed once and kept in
+ * {@code DATA_DIR/initial-admin-password} (mode 600) for the operator to pick up.
  */
 final class FirstStart {
   static final String PASSWORD_ENV = "YAMANO_ADMIN_PASSWORD";
@@ -21,11 +21,12 @@ final class FirstStart {
 
   private FirstStart() {}
 
-  static void ensureAdmin(Datastore datastore, Path dataDir, String envPassword, PrintStream out)
+  /** Creates the admin user if there is no user at all; returns whether it did. */
+  static boolean ensureAdmin(Datastore datastore, Path dataDir, String envPassword, PrintStream out)
       throws IOException, RpcException {
     var users = new Users(datastore);
     if (users.any()) {
-      return;
+      return false;
     }
     boolean generated = envPassword == null || envPassword.isEmpty();
     var password = generated ? PasswordHasher.generate() : envPassword;
@@ -50,5 +51,6 @@ final class FirstStart {
     } else {
       out.println("First start: created user 'admin' with the password from " + PASSWORD_ENV);
     }
+    return true;
   }
 }

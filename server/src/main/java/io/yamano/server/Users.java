@@ -44,7 +44,10 @@ public final class Users {
     return datastore
         .snapshot(DatastoreName.RUNNING)
         .readNode(usersPath)
-        .map(n -> n instanceof org.opendaylight.yangtools.yang.data.api.schema.MapNode map && !map.isEmpty())
+        .map(
+            n ->
+                n instanceof org.opendaylight.yangtools.yang.data.api.schema.MapNode map
+                    && !map.isEmpty())
         .orElse(false);
   }
 
@@ -77,7 +80,8 @@ public final class Users {
         ImmutableNodes.newMapEntryBuilder()
             .withNodeIdentifier(key)
             .withChild(ImmutableNodes.leafNode(name, user))
-            .withChild(ImmutableNodes.leafNode(password, PasswordHasher.hash(clearText.toCharArray())))
+            .withChild(
+                ImmutableNodes.leafNode(password, PasswordHasher.hash(clearText.toCharArray())))
             .build();
     var tx = session.newTransaction(DatastoreName.RUNNING);
     tx.merge(usersPath.node(key), node);

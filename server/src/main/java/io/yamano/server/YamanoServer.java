@@ -69,8 +69,12 @@ public final class YamanoServer implements AutoCloseable {
       started.pop();
       started.push(datastore);
 
-      FirstStart.ensureAdmin(
-          datastore, options.dataDir(), env.get(FirstStart.PASSWORD_ENV), out);
+      boolean firstStart =
+          FirstStart.ensureAdmin(
+              datastore, options.dataDir(), env.get(FirstStart.PASSWORD_ENV), out);
+      if (firstStart) {
+        SampleCatalog.install(datastore, out);
+      }
 
       return new YamanoServer(options, registry, datastore, started);
     } catch (Exception | Error e) {
