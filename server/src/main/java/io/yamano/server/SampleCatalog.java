@@ -32,9 +32,7 @@ final class SampleCatalog {
       var parser = XmlParserStream.create(writer, datastore.context());
       parser.parse(reader);
       config = (ContainerNode) holder.getResult().data();
-    } catch (javax.xml.stream.XMLStreamException
-        | java.net.URISyntaxException
-        | org.xml.sax.SAXException e) {
+    } catch (javax.xml.stream.XMLStreamException | RuntimeException e) {
       throw new IOException("the bundled sample catalog cannot be read: " + e.getMessage(), e);
     }
     try (var session = datastore.openInternalSession("yamano")) {
