@@ -87,6 +87,47 @@ public final class XmlMessageReader {
     }
   }
 
+  /**
+   * Reads only the root element's start tag (name, attributes, namespace declarations), without
+   * checking the rest of the message: a cheap look at {@code message-id} or the message kind.
+   *
+   * @return the root without children or text
+   * @throws MalformedMessageException if no root start tag can be read
+   */
+  public XmlElement peekRoot(byte[] message) throws MalformedMessageException {
+    int start = 0;
+    while (start < message.length && isSpace(message[start])) {
+      start++;
+    }
+    XMLStreamReader reader = null;
+    try {
+      reader =
+          factory.createXMLStreamReader(
+              new ByteArrayInputStream(message, start, message.length - start), "UTF-8");
+      while (reader.hasNext()) {
+        int event = reader.next();
+        if (event == XMLStreamConstants.START_ELEMENT) {
+          return startElement(reader).build();
+        }
+        if (event == XMLStreamConstants.DTD) {
+          break;
+        }
+      }
+      throw new MalformedMessageException("message has no root element", null);
+    } catch (XMLStreamException e) {
+      throw new MalformedMessageException(
+          "message is not well-formed XML: " + cleanMessage(e), e);
+    } finally {
+      if (reader != null) {
+        try {
+          reader.close();
+        } catch (XMLStreamException ignored) {
+          // nothing held but memory
+        }
+      }
+    }
+  }
+
   private XmlElement readDocument(XMLStreamReader reader)
       throws XMLStreamException, MalformedMessageException {
     Deque<Builder> open = new ArrayDeque<>();
