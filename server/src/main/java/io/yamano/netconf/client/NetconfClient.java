@@ -96,8 +96,7 @@ public final class NetconfClient implements AutoCloseable {
       throws IOException {
     ClientSession session = null;
     try {
-      session =
-          ssh.connect(username, host, port).verify(options.timeout()).getClientSession();
+      session = ssh.connect(username, host, port).verify(options.timeout()).getClientSession();
       if (credential instanceof KeyPair key) {
         session.addPublicKeyIdentity(key);
       } else {
@@ -188,7 +187,12 @@ public final class NetconfClient implements AutoCloseable {
       pending.put(id, reply);
     }
     String rpc =
-        "<rpc xmlns=\"" + NetconfNamespaces.BASE + "\" message-id=\"" + id + "\">" + innerXml
+        "<rpc xmlns=\""
+            + NetconfNamespaces.BASE
+            + "\" message-id=\""
+            + id
+            + "\">"
+            + innerXml
             + "</rpc>";
     write(rpc.getBytes(StandardCharsets.UTF_8));
     return reply;

@@ -11,8 +11,8 @@ import org.apache.sshd.common.session.Session;
 import org.apache.sshd.common.session.SessionListener;
 
 /**
- * Opens NETCONF sessions over one shared SSH client (its IO threads serve every session). Close
- * it after its sessions.
+ * Opens NETCONF sessions over one shared SSH client (its IO threads serve every session). Close it
+ * after its sessions.
  */
 public final class NetconfConnector implements AutoCloseable {
   /** Accepts every host key, silently. */

@@ -117,7 +117,9 @@ public final class ChunkedDecoder implements FrameDecoder {
             state = State.DATA;
           } else {
             throw new FramingException(
-                Reason.BAD_CHUNK_HEADER, at, "expected a digit or LF in chunk-size, got " + show(b));
+                Reason.BAD_CHUNK_HEADER,
+                at,
+                "expected a digit or LF in chunk-size, got " + show(b));
           }
         }
         case END_LF -> {

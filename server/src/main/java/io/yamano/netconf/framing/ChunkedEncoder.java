@@ -5,8 +5,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Writes a message as chunks of at most {@link #maxChunkSize()} bytes followed by end-of-chunks
- * (<a href="https://www.rfc-editor.org/rfc/rfc6242#section-4.2">RFC 6242 §4.2</a>).
+ * Writes a message as chunks of at most {@link #maxChunkSize()} bytes followed by end-of-chunks (<a
+ * href="https://www.rfc-editor.org/rfc/rfc6242#section-4.2">RFC 6242 §4.2</a>).
  */
 public final class ChunkedEncoder implements FrameEncoder {
   /** 64 KiB chunks. */

@@ -5,9 +5,9 @@ import java.util.Optional;
 
 /**
  * The end-of-message framing of <a href="https://www.rfc-editor.org/rfc/rfc6242#section-4.3">RFC
- * 6242 §4.3</a>: each message ends with {@code ]]>]]>}. The delimiter is matched incrementally
- * (it may be split across reads). Messages that are only white space (such as a line break a peer
- * sends after the delimiter) are skipped.
+ * 6242 §4.3</a>: each message ends with {@code ]]>]]>}. The delimiter is matched incrementally (it
+ * may be split across reads). Messages that are only white space (such as a line break a peer sends
+ * after the delimiter) are skipped.
  */
 public final class EndOfMessageDecoder implements FrameDecoder {
   static final byte[] DELIMITER = {']', ']', '>', ']', ']', '>'};

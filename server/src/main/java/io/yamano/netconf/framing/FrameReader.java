@@ -5,9 +5,9 @@ import java.util.Objects;
 
 /**
  * Feeds reads of a byte stream to the current {@link FrameDecoder} and hands each complete message
- * to a {@link MessageSink}. The sink may {@linkplain #switchTo switch the framing} while it
- * handles a message: the bytes after that message, even from the same read, then go to the new
- * decoder. This is how the switch to chunked framing after the hello is exact (<a
+ * to a {@link MessageSink}. The sink may {@linkplain #switchTo switch the framing} while it handles
+ * a message: the bytes after that message, even from the same read, then go to the new decoder.
+ * This is how the switch to chunked framing after the hello is exact (<a
  * href="https://www.rfc-editor.org/rfc/rfc6242#section-4.1">RFC 6242 §4.1</a>). Not thread-safe:
  * one reader per session, fed from one thread at a time.
  */

@@ -1,8 +1,8 @@
 package io.yamano.netconf.framing;
 
 /**
- * The two framing mechanisms of <a href="https://www.rfc-editor.org/rfc/rfc6242#section-4">RFC
- * 6242 §4</a>.
+ * The two framing mechanisms of <a href="https://www.rfc-editor.org/rfc/rfc6242#section-4">RFC 6242
+ * §4</a>.
  */
 public enum Framing {
   /** {@code ]]>]]>} after each message (§4.3); used for the hello and for base:1.0 sessions. */

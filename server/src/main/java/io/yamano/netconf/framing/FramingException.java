@@ -33,8 +33,8 @@ public class FramingException extends IOException {
 
   /**
    * @param reason what was wrong
-   * @param offset the position in the stream (bytes since the decoder was created) of the
-   *     offending byte
+   * @param offset the position in the stream (bytes since the decoder was created) of the offending
+   *     byte
    * @param detail a human-readable explanation
    */
   public FramingException(Reason reason, long offset, String detail) {

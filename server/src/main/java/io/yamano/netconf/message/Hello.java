@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.OptionalLong;
 
 /**
- * A {@code <hello>} message (<a href="https://www.rfc-editor.org/rfc/rfc6241#section-8.1">RFC
- * 6241 §8.1</a>).
+ * A {@code <hello>} message (<a href="https://www.rfc-editor.org/rfc/rfc6241#section-8.1">RFC 6241
+ * §8.1</a>).
  *
  * @param capabilities the capability URIs, in the order announced
  * @param sessionId the session-id (present in a server's hello only)

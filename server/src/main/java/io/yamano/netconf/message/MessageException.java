@@ -5,8 +5,8 @@ import io.yamano.error.RpcException;
 
 /**
  * A message could not be accepted. Sealed: either it is not XML at all ({@link
- * MalformedMessageException}) or its envelope is wrong ({@link BadEnvelopeException}). Each
- * carries the {@link RpcError} to answer with.
+ * MalformedMessageException}) or its envelope is wrong ({@link BadEnvelopeException}). Each carries
+ * the {@link RpcError} to answer with.
  */
 public abstract sealed class MessageException extends RpcException
     permits MalformedMessageException, BadEnvelopeException {

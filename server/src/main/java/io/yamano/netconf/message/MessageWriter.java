@@ -16,9 +16,9 @@ import javax.xml.stream.XMLStreamWriter;
 
 /**
  * Writes NETCONF messages as UTF-8 XML: {@code <hello>} (<a
- * href="https://www.rfc-editor.org/rfc/rfc6241#section-8.1">RFC 6241 §8.1</a>), {@code
- * <rpc-reply>} with the echoed attributes (§4.2), {@code <ok/>} (§4.4) and {@code <rpc-error>}
- * (§4.3) rendered from {@link RpcError}. Thread-safe.
+ * href="https://www.rfc-editor.org/rfc/rfc6241#section-8.1">RFC 6241 §8.1</a>), {@code <rpc-reply>}
+ * with the echoed attributes (§4.2), {@code <ok/>} (§4.4) and {@code <rpc-error>} (§4.3) rendered
+ * from {@link RpcError}. Thread-safe.
  */
 public final class MessageWriter {
   private static final String NS = NetconfNamespaces.BASE;
@@ -101,9 +101,7 @@ public final class MessageWriter {
     for (XmlAttribute a : envelope.attributes()) {
       String ns = a.name().getNamespaceURI();
       String prefix = a.name().getPrefix();
-      if (!ns.isEmpty()
-          && !XMLConstants.XML_NS_URI.equals(ns)
-          && declared.add(prefix)) {
+      if (!ns.isEmpty() && !XMLConstants.XML_NS_URI.equals(ns) && declared.add(prefix)) {
         w.writeNamespace(prefix, ns);
       }
     }
@@ -158,8 +156,7 @@ public final class MessageWriter {
     w.writeEndElement();
   }
 
-  private static void leaf(XMLStreamWriter w, String name, String value)
-      throws XMLStreamException {
+  private static void leaf(XMLStreamWriter w, String name, String value) throws XMLStreamException {
     w.writeStartElement(NS, name);
     w.writeCharacters(value);
     w.writeEndElement();

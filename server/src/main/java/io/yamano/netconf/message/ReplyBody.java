@@ -9,7 +9,9 @@ import javax.xml.stream.XMLStreamWriter;
  */
 @FunctionalInterface
 public interface ReplyBody {
-  /** {@code <ok/>} (<a href="https://www.rfc-editor.org/rfc/rfc6241#section-4.4">RFC 6241 §4.4</a>). */
+  /**
+   * {@code <ok/>} (<a href="https://www.rfc-editor.org/rfc/rfc6241#section-4.4">RFC 6241 §4.4</a>).
+   */
   ReplyBody OK = w -> w.writeEmptyElement(NetconfNamespaces.BASE, "ok");
 
   /** Writes the body. */

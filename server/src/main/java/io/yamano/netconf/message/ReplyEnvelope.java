@@ -26,8 +26,8 @@ public record ReplyEnvelope(List<XmlAttribute> attributes, Map<String, String> n
   }
 
   /**
-   * Echoes whatever attributes an {@code <rpc>} root carries, even if its envelope is invalid
-   * (such as an {@code <rpc>} without {@code message-id}); {@link #NONE} for any other root.
+   * Echoes whatever attributes an {@code <rpc>} root carries, even if its envelope is invalid (such
+   * as an {@code <rpc>} without {@code message-id}); {@link #NONE} for any other root.
    */
   public static ReplyEnvelope bestEffort(XmlElement root) {
     if (!root.is(NetconfNamespaces.BASE, "rpc")) {

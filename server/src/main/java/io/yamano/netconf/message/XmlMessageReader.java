@@ -115,8 +115,7 @@ public final class XmlMessageReader {
       }
       throw new MalformedMessageException("message has no root element", null);
     } catch (XMLStreamException e) {
-      throw new MalformedMessageException(
-          "message is not well-formed XML: " + cleanMessage(e), e);
+      throw new MalformedMessageException("message is not well-formed XML: " + cleanMessage(e), e);
     } finally {
       if (reader != null) {
         try {
@@ -136,10 +135,12 @@ public final class XmlMessageReader {
     while (reader.hasNext()) {
       int event = reader.next();
       switch (event) {
-        case XMLStreamConstants.DTD -> throw new MalformedMessageException(
-            "a DOCTYPE declaration is not allowed in a NETCONF message", null);
-        case XMLStreamConstants.ENTITY_REFERENCE -> throw new MalformedMessageException(
-            "entity reference &" + reader.getLocalName() + "; is not allowed", null);
+        case XMLStreamConstants.DTD ->
+            throw new MalformedMessageException(
+                "a DOCTYPE declaration is not allowed in a NETCONF message", null);
+        case XMLStreamConstants.ENTITY_REFERENCE ->
+            throw new MalformedMessageException(
+                "entity reference &" + reader.getLocalName() + "; is not allowed", null);
         case XMLStreamConstants.START_ELEMENT -> {
           if (open.size() >= limits.maxDepth()) {
             throw new MalformedMessageException(

@@ -13,8 +13,8 @@ import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
 
 /**
  * The server's persistent host keys: Ed25519 and RSA 3072 (the RSA key is offered as {@code
- * rsa-sha2-512}, {@code rsa-sha2-256} and {@code ssh-rsa}, the last for libssh2-based clients
- * that know no other). Generated into the directory on first start, loaded afterwards.
+ * rsa-sha2-512}, {@code rsa-sha2-256} and {@code ssh-rsa}, the last for libssh2-based clients that
+ * know no other). Generated into the directory on first start, loaded afterwards.
  */
 final class HostKeys {
   static final String RSA_FILE = "ssh_host_rsa_key";
@@ -32,8 +32,7 @@ final class HostKeys {
     return KeyPairProvider.wrap(keys);
   }
 
-  private static List<KeyPair> provider(Path file, String algorithm, int size)
-      throws IOException {
+  private static List<KeyPair> provider(Path file, String algorithm, int size) throws IOException {
     var provider = new SimpleGeneratorHostKeyProvider(file);
     provider.setAlgorithm(algorithm);
     provider.setKeySize(size);

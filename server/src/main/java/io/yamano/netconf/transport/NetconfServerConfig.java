@@ -16,16 +16,16 @@ import java.util.Objects;
  *     0.0.0.0:830} (RFC 6242 §3)
  * @param hostKeyDirectory directory of the persistent host keys ({@code ssh_host_rsa_key}, RSA
  *     3072, and {@code ssh_host_ed25519_key}), created on first start. Required
- * @param maxSessions most SSH connections and most NETCONF sessions at a time; more are refused
- *     with a reason. Default 100
+ * @param maxSessions most authenticated SSH connections and most NETCONF sessions at a time; more
+ *     are refused with a reason. Default 100
  * @param idleTimeout an SSH connection without traffic for this long is closed. Default 1 hour
  * @param maxMessageSize largest NETCONF message accepted, in bytes. Default 64 MiB
  * @param xmlLimits limits for parsing the client's hello. Default {@link XmlLimits#DEFAULT}
  * @param capabilities capabilities announced in the server's hello besides base:1.0 and base:1.1
  *     (which are always first). Default none
  * @param chunkedFraming whether to announce base:1.1 (chunked framing). Default true
- * @param workerThreads threads handling messages for all sessions. Default twice the processors,
- *     at least 4
+ * @param workerThreads threads handling messages for all sessions. Default twice the processors, at
+ *     least 4
  */
 public record NetconfServerConfig(
     InetSocketAddress bindAddress,

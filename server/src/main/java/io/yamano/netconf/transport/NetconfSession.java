@@ -27,17 +27,17 @@ public interface NetconfSession {
   Framing framing();
 
   /**
-   * Frames and sends one message (an {@code <rpc-reply>} or a {@code <notification>}). Blocks
-   * while the peer's SSH window is full; messages sent from one thread arrive in call order. Do
-   * not call from an SSH IO thread.
+   * Frames and sends one message (an {@code <rpc-reply>} or a {@code <notification>}). Blocks while
+   * the peer's SSH window is full; messages sent from one thread arrive in call order. Do not call
+   * from an SSH IO thread.
    *
    * @throws IOException if the session is closed or the write fails
    */
   void send(byte[] xml) throws IOException;
 
   /**
-   * Closes the session after the messages already sent are written (for {@code <close-session>}
-   * and {@code <kill-session>}, RFC 6241 §7.8 and §7.9). Idempotent.
+   * Closes the session after the messages already sent are written (for {@code <close-session>} and
+   * {@code <kill-session>}, RFC 6241 §7.8 and §7.9). Idempotent.
    */
   void close();
 

@@ -5,8 +5,8 @@ package io.yamano.netconf.transport;
 public interface NetconfSessionListenerFactory {
 
   /**
-   * A listener for {@code session}. Called on a worker thread before the session's first message
-   * is delivered.
+   * A listener for {@code session}. Called on a worker thread before the session's first message is
+   * delivered.
    */
   NetconfSessionListener open(NetconfSession session);
 }

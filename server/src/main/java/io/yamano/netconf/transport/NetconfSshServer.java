@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -35,8 +35,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A NETCONF server over SSH (<a href="https://www.rfc-editor.org/rfc/rfc6242">RFC 6242</a>): an
- * Apache MINA SSHD server (NIO2 transport) whose only service is the {@code netconf} subsystem.
- * No shell, exec or forwarding.
+ * Apache MINA SSHD server (NIO2 transport) whose only service is the {@code netconf} subsystem. No
+ * shell, exec or forwarding.
  *
  * <pre>{@code
  * var config = NetconfServerConfig.builder()
@@ -130,18 +130,21 @@ public final class NetconfSshServer implements AutoCloseable {
             BuiltinSignatures.rsaSHA512,
             BuiltinSignatures.rsaSHA256,
             BuiltinSignatures.rsa));
+    var limit = new ConnectionLimit();
+    server.addSessionListener(limit);
     server.setPasswordAuthenticator(
-        (username, password, session) -> authenticator.checkPassword(username, password));
+        (username, password, session) ->
+            authenticator.checkPassword(username, password) && limit.admit(session));
     server.setPublickeyAuthenticator(
         (username, key, session) ->
             authenticator.authorizedKeys(username).stream()
-                .anyMatch(k -> KeyUtils.compareKeys(k, key)));
+                    .anyMatch(k -> KeyUtils.compareKeys(k, key))
+                && limit.admit(session));
     server.setKeyboardInteractiveAuthenticator(null);
     server.setGSSAuthenticator(null);
     server.setHostBasedAuthenticator(null);
     server.setSubsystemFactories(List.of(new Factory()));
     CoreModuleProperties.IDLE_TIMEOUT.set(server, config.idleTimeout());
-    server.addSessionListener(new ConnectionLimit());
     return server;
   }
 
@@ -258,23 +261,20 @@ public final class NetconfSshServer implements AutoCloseable {
   }
 
   /**
-   * Refuses SSH connections beyond {@code maxSessions} with SSH_MSG_DISCONNECT "too many
-   * connections" and a reason the client can show. The check is made once keys are exchanged, so
-   * the client is listening when the refusal arrives.
+   * Admits at most {@code maxSessions} authenticated SSH connections. A connection beyond the limit
+   * is refused, when its credentials are checked, with SSH_MSG_DISCONNECT "too many connections"
+   * and a reason: the client is then waiting for the answer to its authentication request, so it
+   * reads the reason instead of losing it to a reset connection.
    */
   private final class ConnectionLimit implements SessionListener {
     private final Set<Session> admitted = ConcurrentHashMap.newKeySet();
-    private final Set<Session> decided = ConcurrentHashMap.newKeySet();
 
-    @Override
-    public void sessionEvent(Session session, Event event) {
-      if (event != Event.KeyEstablished || !decided.add(session)) {
-        return;
-      }
+    /** True if {@code session} may go on; otherwise disconnects it. */
+    boolean admit(Session session) {
       synchronized (admitted) {
-        if (admitted.size() < config.maxSessions()) {
+        if (admitted.contains(session) || admitted.size() < config.maxSessions()) {
           admitted.add(session);
-          return;
+          return true;
         }
       }
       String reason = "too many sessions (limit " + config.maxSessions() + "), try later";
@@ -284,11 +284,11 @@ public final class NetconfSshServer implements AutoCloseable {
       } catch (IOException e) {
         session.close(true);
       }
+      return false;
     }
 
     @Override
     public void sessionClosed(Session session) {
-      decided.remove(session);
       synchronized (admitted) {
         admitted.remove(session);
       }

@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
  * The {@code netconf} subsystem of one SSH channel (RFC 6242 §3): one NETCONF session.
  *
  * <p>Input arrives on the SSH IO thread through {@link #data}: it is only deframed there (and the
- * small client hello parsed, so the framing switch is exact). Everything else — sending the
- * server hello, the listener's work, replies — runs on this session's {@link SerialExecutor}.
+ * small client hello parsed, so the framing switch is exact). Everything else — sending the server
+ * hello, the listener's work, replies — runs on this session's {@link SerialExecutor}.
  */
 final class NetconfSubsystem implements Command, ChannelSessionAware, NetconfSession {
   private static final Logger LOG = LoggerFactory.getLogger(NetconfSubsystem.class);
@@ -136,10 +136,10 @@ final class NetconfSubsystem implements Command, ChannelSessionAware, NetconfSes
       phase = Phase.BROKEN;
       LOG.info("session {}: framing error, closing: {}", sessionId, e.getMessage());
       if (peerHello != null) {
-        var tag = e instanceof MessageTooLargeException ? ErrorTag.TOO_BIG : ErrorTag.MALFORMED_MESSAGE;
+        var tag =
+            e instanceof MessageTooLargeException ? ErrorTag.TOO_BIG : ErrorTag.MALFORMED_MESSAGE;
         var error = RpcError.protocol(tag, e.getMessage());
-        executor.execute(
-            () -> write(server.writer().errors(ReplyEnvelope.NONE, List.of(error))));
+        executor.execute(() -> write(server.writer().errors(ReplyEnvelope.NONE, List.of(error))));
       }
       executor.execute(this::close);
     } catch (Exception e) {

@@ -5,9 +5,9 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Decides who may open an SSH session (<a
- * href="https://www.rfc-editor.org/rfc/rfc4252">RFC 4252</a> password and public-key methods).
- * Implemented by Yamano's user store. Called on SSH IO threads: answer quickly.
+ * Decides who may open an SSH session (<a href="https://www.rfc-editor.org/rfc/rfc4252">RFC
+ * 4252</a> password and public-key methods). Implemented by Yamano's user store. Called on SSH IO
+ * threads: answer quickly.
  */
 public interface UserAuthenticator {
 

@@ -243,8 +243,7 @@ class FrameDecoderTest {
 
   @Test
   void encodersRefuseWhatCannotBeFramed() {
-    assertThrows(
-        IllegalArgumentException.class, () -> ChunkedEncoder.DEFAULT.encode(new byte[0]));
+    assertThrows(IllegalArgumentException.class, () -> ChunkedEncoder.DEFAULT.encode(new byte[0]));
     assertThrows(
         IllegalArgumentException.class,
         () -> EndOfMessageEncoder.INSTANCE.encode("a]]>]]>b".getBytes(UTF_8)));

@@ -93,12 +93,10 @@ class MessageReadWriteTest {
     var e = assertThrows(BadEnvelopeException.class, () -> RpcRequest.parse(root));
     assertEquals(ErrorType.RPC, e.error().type());
     assertEquals(ErrorTag.MISSING_ATTRIBUTE, e.error().tag());
-    assertEquals(
-        Map.of("bad-attribute", "message-id", "bad-element", "rpc"), e.error().info());
+    assertEquals(Map.of("bad-attribute", "message-id", "bad-element", "rpc"), e.error().info());
 
     // rendered as in RFC 6241 §4.1
-    var reply =
-        read(new String(writer.errors(ReplyEnvelope.bestEffort(root), e.errors()), UTF_8));
+    var reply = read(new String(writer.errors(ReplyEnvelope.bestEffort(root), e.errors()), UTF_8));
     assertTrue(reply.attribute("message-id").isEmpty());
     var error = reply.child(NS, "rpc-error").orElseThrow();
     assertEquals("rpc", error.child(NS, "error-type").orElseThrow().text());
@@ -198,8 +196,7 @@ class MessageReadWriteTest {
         RpcError.application(
                 ErrorTag.INVALID_VALUE, "too-small", path, "MTU must be at least 68 & <= 9000")
             .withInfo("bad-element", "mtu");
-    var reply =
-        read(new String(writer.errors(ReplyEnvelope.NONE, List.of(error, error)), UTF_8));
+    var reply = read(new String(writer.errors(ReplyEnvelope.NONE, List.of(error, error)), UTF_8));
     var errors = reply.children(NS, "rpc-error");
     assertEquals(2, errors.size());
     var e = errors.get(0);
@@ -211,8 +208,7 @@ class MessageReadWriteTest {
     assertEquals(ns, errorPath.namespaces().get("n1"));
     var message = e.child(NS, "error-message").orElseThrow();
     assertEquals("MTU must be at least 68 & <= 9000", message.text());
-    assertEquals(
-        Optional.of("en"), message.attribute(javax.xml.XMLConstants.XML_NS_URI, "lang"));
+    assertEquals(Optional.of("en"), message.attribute(javax.xml.XMLConstants.XML_NS_URI, "lang"));
     assertEquals(
         "mtu",
         e.child(NS, "error-info").orElseThrow().child(NS, "bad-element").orElseThrow().text());
@@ -220,11 +216,13 @@ class MessageReadWriteTest {
 
   @Test
   void errorPathUsesTheGivenRenderer() throws Exception {
-    var custom =
-        new MessageWriter(p -> new RenderedPath("/if:interfaces", Map.of("if", "urn:if")));
+    var custom = new MessageWriter(p -> new RenderedPath("/if:interfaces", Map.of("if", "urn:if")));
     var error =
         RpcError.application(
-            ErrorTag.DATA_MISSING, null, YangInstanceIdentifier.of(QName.create("urn:if", "x")), "m");
+            ErrorTag.DATA_MISSING,
+            null,
+            YangInstanceIdentifier.of(QName.create("urn:if", "x")),
+            "m");
     var reply = read(new String(custom.errors(ReplyEnvelope.NONE, List.of(error)), UTF_8));
     var errorPath =
         reply.child(NS, "rpc-error").orElseThrow().child(NS, "error-path").orElseThrow();

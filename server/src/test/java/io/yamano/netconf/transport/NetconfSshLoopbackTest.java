@@ -184,8 +184,7 @@ class NetconfSshLoopbackTest {
     }
     try (var connector = NetconfConnector.trustingAnyHost(ClientOptions.DEFAULT)) {
       assertThrows(
-          IOException.class,
-          () -> connector.connect("127.0.0.1", server.port(), USER, rsaKey()));
+          IOException.class, () -> connector.connect("127.0.0.1", server.port(), USER, rsaKey()));
     }
   }
 
@@ -207,8 +206,10 @@ class NetconfSshLoopbackTest {
   void tooLargeMessageIsAnsweredAndTheSessionClosed() throws Exception {
     try (var small = start(b -> b.maxMessageSize(4096));
         var client =
-            NetconfClient.connect("127.0.0.1", small.port(), USER, PASSWORD, ClientOptions.DEFAULT)) {
-      String reply = client.rpcAsync("<echo>" + "x".repeat(10_000) + "</echo>").get(10, TimeUnit.SECONDS);
+            NetconfClient.connect(
+                "127.0.0.1", small.port(), USER, PASSWORD, ClientOptions.DEFAULT)) {
+      String reply =
+          client.rpcAsync("<echo>" + "x".repeat(10_000) + "</echo>").get(10, TimeUnit.SECONDS);
       assertTrue(reply.contains("<error-tag>too-big</error-tag>"), reply);
       assertThrows(IOException.class, () -> client.rpc("<get/>"));
     }
@@ -297,7 +298,8 @@ class NetconfSshLoopbackTest {
   void idleSessionsAreClosed() throws Exception {
     try (var idle = start(b -> b.idleTimeout(Duration.ofMillis(800)));
         var client =
-            NetconfClient.connect("127.0.0.1", idle.port(), USER, PASSWORD, ClientOptions.DEFAULT)) {
+            NetconfClient.connect(
+                "127.0.0.1", idle.port(), USER, PASSWORD, ClientOptions.DEFAULT)) {
       long id = client.sessionId();
       assertTrue(idle.session(id).isPresent());
       for (int i = 0; i < 100 && idle.session(id).isPresent(); i++) {
@@ -322,7 +324,9 @@ class NetconfSshLoopbackTest {
       assertEquals("RSA", session.getServerKey().getAlgorithm());
       assertEquals(
           3072,
-          ((java.security.interfaces.RSAPublicKey) session.getServerKey()).getModulus().bitLength());
+          ((java.security.interfaces.RSAPublicKey) session.getServerKey())
+              .getModulus()
+              .bitLength());
     } finally {
       ssh.stop();
     }
