@@ -29,7 +29,8 @@ final class PortCheck {
         socket.setReuseAddress(true);
         socket.bind(new InetSocketAddress(address, port));
       } catch (IOException e) {
-        busy.put(entry.getKey(), address.getHostAddress() + ":" + port + " (" + e.getMessage() + ")");
+        busy.put(
+            entry.getKey(), address.getHostAddress() + ":" + port + " (" + e.getMessage() + ")");
       }
     }
     if (!busy.isEmpty()) {
