@@ -79,12 +79,20 @@ public final class DataWriter {
 
   /**
    * Writes the children of {@code root} as top-level elements, each with its module's namespace.
+   * Call it right after starting the enclosing element: for {@code report-all-tagged} it declares
+   * {@code xmlns:wd} there unless the prefix is already bound.
    *
    * @param root the datastore root or a filter's result (a container named {@code
    *     SchemaContext.NAME})
    */
   public void writeChildren(XMLStreamWriter out, ContainerNode root, WithDefaultsMode mode)
       throws XMLStreamException {
+    if (mode == WithDefaultsMode.REPORT_ALL_TAGGED
+        && out.getNamespaceContext().getPrefix(NetconfNamespaces.WITH_DEFAULTS) == null) {
+      // declared on the enclosing element, which the caller has just started
+      out.writeNamespace("wd", NetconfNamespaces.WITH_DEFAULTS);
+      out.setPrefix("wd", NetconfNamespaces.WITH_DEFAULTS);
+    }
     var stream = XMLStreamNormalizedNodeStreamWriter.create(out, context);
     var plain = NormalizedNodeWriter.forStreamWriter(stream, true);
     try {
