@@ -30,6 +30,8 @@ final class FirstStart {
     }
     boolean generated = envPassword == null || envPassword.isEmpty();
     var password = generated ? PasswordHasher.generate() : envPassword;
+    // The file is written before the commit: if the commit fails the next start overwrites it; the
+    // other order could leave an admin whose password nobody knows.
     if (generated) {
       var file = dataDir.resolve(PASSWORD_FILE);
       Files.deleteIfExists(file);
@@ -37,8 +39,12 @@ final class FirstStart {
           file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       Files.writeString(file, password + "\n", StandardCharsets.UTF_8, StandardOpenOption.WRITE);
     }
+    // One commit: a start that fails half-way leaves no admin without catalog, and retries.
     try (var session = datastore.openInternalSession("yamano")) {
-      users.put(session, "admin", password, "first start: user admin");
+      var tx = session.newTransaction(io.yamano.datastore.DatastoreName.RUNNING);
+      users.addTo(tx, "admin", password);
+      SampleCatalog.addTo(tx, datastore);
+      tx.commit("first start: user admin, VIM account 'lab', sample VNFD 'web' and NSD 'web-ns'");
     }
     if (generated) {
       out.println("First start: created user 'admin' with password: " + password);
@@ -51,6 +57,9 @@ final class FirstStart {
     } else {
       out.println("First start: created user 'admin' with the password from " + PASSWORD_ENV);
     }
+    out.println(
+        "First start: added VIM account 'lab' (resource-less), sample VNFD 'web' and NSD"
+            + " 'web-ns'");
     return true;
   }
 }

@@ -115,6 +115,10 @@ public final class Main implements Callable<Integer> {
       } catch (IllegalStateException | java.io.IOException e) {
         System.err.println("yamano serve: " + e.getMessage());
         return 1;
+      } catch (io.yamano.error.RpcException e) {
+        System.err.println("yamano serve: the initial configuration was refused:");
+        e.errors().forEach(error -> System.err.println("  " + error));
+        return 1;
       }
       var stopped = new CountDownLatch(1);
       Runtime.getRuntime()

@@ -1,11 +1,10 @@
 package io.yamano.server;
 
 import io.yamano.datastore.Datastore;
-import io.yamano.datastore.DatastoreName;
+import io.yamano.datastore.Transaction;
 import io.yamano.error.RpcException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import javax.xml.stream.XMLInputFactory;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
 import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
@@ -20,13 +19,19 @@ import org.opendaylight.yangtools.yang.data.impl.schema.NormalizationResultHolde
 final class SampleCatalog {
   private SampleCatalog() {}
 
-  static void install(Datastore datastore, PrintStream out) throws IOException, RpcException {
+  /** Adds the catalog to a transaction on running. */
+  static void addTo(Transaction tx, Datastore datastore) throws IOException, RpcException {
+    for (var child : read(datastore).body()) {
+      tx.merge(YangInstanceIdentifier.of(child.name()), child);
+    }
+  }
+
+  static ContainerNode read(Datastore datastore) throws IOException {
     ContainerNode config;
     try (InputStream in = SampleCatalog.class.getResourceAsStream("sample-catalog.xml")) {
       var factory = XMLInputFactory.newFactory();
       factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
       var reader = factory.createXMLStreamReader(in);
-      reader.nextTag();
       var holder = new NormalizationResultHolder();
       var writer = ImmutableNormalizedNodeStreamWriter.from(holder);
       var parser = XmlParserStream.create(writer, datastore.context());
@@ -35,15 +40,6 @@ final class SampleCatalog {
     } catch (javax.xml.stream.XMLStreamException | RuntimeException e) {
       throw new IOException("the bundled sample catalog cannot be read: " + e.getMessage(), e);
     }
-    try (var session = datastore.openInternalSession("yamano")) {
-      var tx = session.newTransaction(DatastoreName.RUNNING);
-      for (var child : config.body()) {
-        tx.merge(YangInstanceIdentifier.of(child.name()), child);
-      }
-      tx.commit("first start: sample catalog");
-    }
-    out.println(
-        "First start: added VIM account 'lab' (resource-less) and the sample VNFD 'web' and NSD"
-            + " 'web-ns'");
+    return config;
   }
 }

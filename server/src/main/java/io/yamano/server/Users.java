@@ -2,7 +2,6 @@ package io.yamano.server;
 
 import io.yamano.datastore.Datastore;
 import io.yamano.datastore.DatastoreName;
-import io.yamano.datastore.DatastoreSession;
 import io.yamano.error.RpcException;
 import java.util.List;
 import java.util.Optional;
@@ -72,8 +71,8 @@ public final class Users {
     return List.of();
   }
 
-  /** Creates or replaces a user with a password (hashed here). */
-  public void put(DatastoreSession session, String user, String clearText, String comment)
+  /** Adds (or replaces) a user with a password, hashed here, to a transaction on running. */
+  public void addTo(io.yamano.datastore.Transaction tx, String user, String clearText)
       throws RpcException {
     var key = NodeIdentifierWithPredicates.of(userList, name, user);
     var node =
@@ -83,9 +82,7 @@ public final class Users {
             .withChild(
                 ImmutableNodes.leafNode(password, PasswordHasher.hash(clearText.toCharArray())))
             .build();
-    var tx = session.newTransaction(DatastoreName.RUNNING);
     tx.merge(usersPath.node(key), node);
-    tx.commit(comment);
   }
 
   private Optional<MapEntryNode> entry(String user) {

@@ -69,12 +69,7 @@ public final class YamanoServer implements AutoCloseable {
       started.pop();
       started.push(datastore);
 
-      boolean firstStart =
-          FirstStart.ensureAdmin(
-              datastore, options.dataDir(), env.get(FirstStart.PASSWORD_ENV), out);
-      if (firstStart) {
-        SampleCatalog.install(datastore, out);
-      }
+      FirstStart.ensureAdmin(datastore, options.dataDir(), env.get(FirstStart.PASSWORD_ENV), out);
 
       return new YamanoServer(options, registry, datastore, started);
     } catch (Exception | Error e) {
