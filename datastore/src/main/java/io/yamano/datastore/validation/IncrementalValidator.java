@@ -13,12 +13,14 @@ import org.opendaylight.yangtools.yang.data.tree.api.DataTreeCandidate;
  */
 public final class IncrementalValidator implements ConstraintValidator {
   private final UniqueCheck unique;
+  private final XPathCheck xpath;
   private DataTreeCandidate lastCandidate;
   private List<UniqueCheck.Move> lastMoves;
 
   private IncrementalValidator(DataTree running) {
     var context = running.takeSnapshot().modelContext();
     this.unique = new UniqueCheck(context);
+    this.xpath = new XPathCheck(context);
     if (!unique.isEmpty()) {
       unique.build(running.takeSnapshot().readNode(YangInstanceIdentifier.of()).orElseThrow());
     }
@@ -37,6 +39,12 @@ public final class IncrementalValidator implements ConstraintValidator {
       errors.addAll(unique.check(moves));
       lastCandidate = candidate;
       lastMoves = moves;
+    }
+    if (!xpath.isEmpty()) {
+      errors.addAll(
+          xpath.check(
+              io.yamano.datastore.tree.ChangeExtractor.dataChanges(candidate),
+              candidate.getRootNode().dataAfter()));
     }
     return errors;
   }

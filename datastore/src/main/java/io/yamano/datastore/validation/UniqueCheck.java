@@ -41,7 +41,7 @@ final class UniqueCheck {
   UniqueCheck(EffectiveModelContext context) {
     SchemaWalk.forEach(
         context,
-        (shape, node) -> {
+        (shape, nodePath, schemaPath, node) -> {
           if (node instanceof ListSchemaNode list
               && list.isConfiguration()
               && !list.getUniqueConstraints().isEmpty()) {

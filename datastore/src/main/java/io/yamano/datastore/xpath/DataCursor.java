@@ -277,6 +277,19 @@ public final class DataCursor {
     return new DataCursor(support, this, entry, map, located.mixins, item);
   }
 
+  private static NormalizedNode defaultLeaf(final DataSchemaContext child) {
+    if (child.dataSchemaNode()
+            instanceof org.opendaylight.yangtools.yang.model.api.LeafSchemaNode leaf
+        && !leaf.isMandatory()) {
+      final Object value = leaf.getType().getDefaultValue().orElse(null);
+      if (value != null) {
+        return org.opendaylight.yangtools.yang.data.spi.node.ImmutableNodes.leafNode(
+            child.pathStep(), value.toString());
+      }
+    }
+    return null;
+  }
+
   private record Located(NormalizedNode data, PathArgument[] mixins, DataSchemaContext schema) {}
 
   private Located locate(final QName name) {
@@ -300,9 +313,13 @@ public final class DataCursor {
     if (child == null || child.pathStep() == null) {
       return null;
     }
-    final NormalizedNode found = data.childByArg(child.pathStep());
+    NormalizedNode found = data.childByArg(child.pathStep());
     if (found == null) {
-      return null;
+      // RFC 7950 §6.4.1: in the accessible tree, leaves with a default value in use exist.
+      found = defaultLeaf(child);
+      if (found == null) {
+        return null;
+      }
     }
     if (found instanceof MapNode
         || found instanceof LeafSetNode

@@ -1,0 +1,240 @@
+package io.yamano.datastore.validation;
+
+import io.yamano.datastore.ChangeKind;
+import io.yamano.datastore.DataChange;
+import io.yamano.datastore.xpath.DataCursor;
+import io.yamano.datastore.xpath.DataNodePath;
+import io.yamano.datastore.xpath.Footprint;
+import io.yamano.datastore.xpath.XPathEvaluationException;
+import io.yamano.datastore.xpath.XPathEvaluator;
+import io.yamano.error.ErrorTag;
+import io.yamano.error.RpcError;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.opendaylight.yangtools.yang.common.QName;
+import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
+import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode;
+import org.opendaylight.yangtools.yang.data.util.DataSchemaContextTree;
+import org.opendaylight.yangtools.yang.model.api.CaseSchemaNode;
+import org.opendaylight.yangtools.yang.model.api.ChoiceSchemaNode;
+import org.opendaylight.yangtools.yang.model.api.DataSchemaNode;
+import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
+import org.opendaylight.yangtools.yang.model.api.MustConstraintAware;
+import org.opendaylight.yangtools.yang.model.api.TypedDataSchemaNode;
+import org.opendaylight.yangtools.yang.model.api.meta.EffectiveStatement;
+import org.opendaylight.yangtools.yang.model.api.type.LeafrefTypeDefinition;
+import org.opendaylight.yangtools.yang.model.util.SchemaInferenceStack;
+
+/**
+ * Enforces {@code must}, {@code when} and leafref {@code require-instance} at commit (RFC 7950
+ * §8.3.3), re-evaluating only the constraint instances a change can affect: instances inside
+ * created or replaced subtrees, instances whose own subtree changed, and — for constraints that
+ * read outside their node — all instances, but only when a change touches what they read.
+ */
+final class XPathCheck {
+  private final EffectiveModelContext context;
+  private final DataSchemaContextTree schemaTree;
+  private final XPathEvaluator evaluator;
+  private final List<XPathRule> rules = new ArrayList<>();
+
+  XPathCheck(EffectiveModelContext context) {
+    this.context = context;
+    this.schemaTree = DataSchemaContextTree.from(context);
+    this.evaluator = new XPathEvaluator(context);
+    SchemaWalk.forEach(context, this::collect);
+  }
+
+  boolean isEmpty() {
+    return rules.isEmpty();
+  }
+
+  private void collect(
+      DataShape shape, DataNodePath nodePath, List<QName> schemaPath, DataSchemaNode node) {
+    if (!node.effectiveConfig().orElse(Boolean.TRUE)
+        || node instanceof ChoiceSchemaNode
+        || node instanceof CaseSchemaNode) {
+      return;
+    }
+    if (node instanceof MustConstraintAware aware) {
+      for (var must : aware.getMustConstraints()) {
+        var footprint = Footprint.of(must.getXpath(), context, nodePath);
+        rules.add(
+            new XPathRule.Must(shape, nodePath, footprint, must, text(must, must.getXpath())));
+      }
+    }
+    node.getWhenCondition()
+        .ifPresent(
+            when ->
+                rules.add(
+                    new XPathRule.When(
+                        shape,
+                        nodePath,
+                        Footprint.of(when, context, nodePath),
+                        when,
+                        String.valueOf(when))));
+    if (node instanceof TypedDataSchemaNode typed
+        && typed.getType() instanceof LeafrefTypeDefinition leafref
+        && leafref.requireInstance()) {
+      var target = leafrefTarget(schemaPath, leafref);
+      var reads =
+          target
+              .map(t -> Set.of(new Footprint.Read(t, false), new Footprint.Read(nodePath, false)))
+              .orElse(Set.of());
+      rules.add(
+          new XPathRule.Leafref(
+              shape, nodePath, new Footprint(reads, target.isEmpty(), false), leafref, target));
+    }
+  }
+
+  private static String text(Object statement, Object fallback) {
+    if (statement instanceof EffectiveStatement<?, ?> effective
+        && effective.getDeclared() != null) {
+      return effective.getDeclared().rawArgument();
+    }
+    return String.valueOf(fallback);
+  }
+
+  /** Where a leafref's targets live, if the schema can tell; empty means "anywhere". */
+  private Optional<DataNodePath> leafrefTarget(List<QName> schemaPath, LeafrefTypeDefinition type) {
+    try {
+      var stack = SchemaInferenceStack.of(context);
+      for (var qname : schemaPath) {
+        stack.enterSchemaTree(qname);
+      }
+      stack.resolvePathExpression(type.getPathStatement());
+      var out = new ArrayList<QName>();
+      for (var statement : stack.toInference().statementPath()) {
+        if (statement instanceof DataSchemaNode data
+            && !(data instanceof ChoiceSchemaNode)
+            && !(data instanceof CaseSchemaNode)) {
+          out.add(data.getQName());
+        }
+      }
+      return Optional.of(new DataNodePath(out));
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  List<RpcError> check(List<DataChange> changes, NormalizedNode rootAfter) {
+    var leafChanges = new ArrayList<DataChange>();
+    var changedPaths = new ArrayList<DataNodePath>();
+    var changedShapes = new ArrayList<DataShape>();
+    for (var change : changes) {
+      changedShapes.add(DataShape.of(change.path()));
+      changedPaths.add(DataNodePath.of(change.path(), schemaTree));
+      if (change.kind() != ChangeKind.MODIFIED) {
+        leafChanges.add(change);
+      }
+    }
+    // instance path -> rules to evaluate there, in a stable order
+    var pending = new LinkedHashMap<YangInstanceIdentifier, List<XPathRule>>();
+    for (var rule : rules) {
+      boolean everywhere = false;
+      if (!rule.footprint().local()) {
+        for (var change : leafChanges) {
+          if (rule.footprint().mayBeAffectedBy(DataNodePath.of(change.path(), schemaTree))) {
+            everywhere = true;
+            break;
+          }
+        }
+      }
+      if (everywhere) {
+        InstanceFinder.find(
+            rootAfter,
+            YangInstanceIdentifier.of(),
+            rule.shape(),
+            (path, node) -> pending.computeIfAbsent(path, k -> new ArrayList<>()).add(rule));
+        continue;
+      }
+      for (int i = 0; i < changes.size(); i++) {
+        var change = changes.get(i);
+        var shape = changedShapes.get(i);
+        if (rule.shape().isPrefixOf(shape)) {
+          // the change lies in (or is) an instance of the rule: that instance may have changed
+          if (rule instanceof XPathRule.Must || rule.shape().equals(shape)) {
+            var instance =
+                YangInstanceIdentifier.of(
+                    change.path().getPathArguments().subList(0, rule.shape().steps().size()));
+            pending.computeIfAbsent(instance, k -> new ArrayList<>()).add(rule);
+          }
+        } else if (shape.isPrefixOf(rule.shape())
+            && change.after().isPresent()
+            && change.kind() != ChangeKind.MODIFIED) {
+          // a written subtree may hold new instances
+          InstanceFinder.find(
+              change.after().get(),
+              change.path(),
+              rule.shape(),
+              (path, node) -> pending.computeIfAbsent(path, k -> new ArrayList<>()).add(rule));
+        }
+      }
+    }
+    if (pending.isEmpty()) {
+      return List.of();
+    }
+    var errors = new ArrayList<RpcError>();
+    var root = evaluator.root(rootAfter);
+    for (Map.Entry<YangInstanceIdentifier, List<XPathRule>> entry : pending.entrySet()) {
+      var cursor = root.find(entry.getKey());
+      if (cursor.isEmpty()) {
+        continue;
+      }
+      for (var rule : new java.util.LinkedHashSet<>(entry.getValue())) {
+        evaluate(rule, cursor.get(), entry.getKey()).ifPresent(errors::add);
+      }
+    }
+    return errors;
+  }
+
+  private Optional<RpcError> evaluate(XPathRule rule, DataCursor at, YangInstanceIdentifier path) {
+    try {
+      if (rule instanceof XPathRule.Must must) {
+        if (!evaluator.test(must.must().getXpath(), at)) {
+          return Optional.of(
+              RpcError.application(
+                  ErrorTag.OPERATION_FAILED,
+                  must.errorAppTag().orElse("must-violation"),
+                  path,
+                  must.errorMessage()
+                      .orElse("must condition \"" + must.text() + "\" is not satisfied")));
+        }
+      } else if (rule instanceof XPathRule.When when) {
+        if (!evaluator.test(when.when(), at)) {
+          return Optional.of(
+              RpcError.application(
+                  ErrorTag.UNKNOWN_ELEMENT,
+                  null,
+                  path,
+                  "this node cannot exist here: its when condition \""
+                      + when.text()
+                      + "\" is false"));
+        }
+      } else if (rule instanceof XPathRule.Leafref leafref) {
+        if (!evaluator.leafrefs().isSatisfied(leafref.type(), at)) {
+          return Optional.of(
+              RpcError.application(
+                  ErrorTag.DATA_MISSING,
+                  "instance-required",
+                  path,
+                  "leafref value \""
+                      + at.stringValue()
+                      + "\" points to no existing "
+                      + leafref.type().getPathStatement().getOriginalString()));
+        }
+      }
+      return Optional.empty();
+    } catch (XPathEvaluationException e) {
+      return Optional.of(
+          RpcError.application(
+              ErrorTag.OPERATION_FAILED,
+              null,
+              path,
+              "cannot evaluate a constraint of this node: " + e.getMessage()));
+    }
+  }
+}
