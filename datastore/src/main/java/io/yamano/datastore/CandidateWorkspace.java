@@ -81,16 +81,27 @@ final class CandidateWorkspace {
   }
 
   /** Writes the edited paths' candidate content into {@code runningMod}. */
-  synchronized void copyEditsInto(DataTreeModification runningMod) {
+  synchronized List<
+          java.util.Map.Entry<
+              YangInstanceIdentifier,
+              org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode>>
+      copyEditsInto(DataTreeModification runningMod) {
+    var written =
+        new ArrayList<
+            java.util.Map.Entry<
+                YangInstanceIdentifier,
+                org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode>>();
     var candidateNow = tree.takeSnapshot();
     for (var path : outermost()) {
       var node = candidateNow.readNode(path);
       if (node.isPresent()) {
         runningMod.write(path, node.get());
+        written.add(java.util.Map.entry(path, node.get()));
       } else {
         runningMod.delete(path);
       }
     }
+    return written;
   }
 
   private void apply(DataTreeModification mod) {

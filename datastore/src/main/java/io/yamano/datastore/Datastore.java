@@ -5,6 +5,7 @@ import io.yamano.datastore.persist.JournalEntry;
 import io.yamano.datastore.tree.ChangeExtractor;
 import io.yamano.datastore.tree.ChangeReplayer;
 import io.yamano.datastore.validation.ConstraintValidator;
+import io.yamano.datastore.validation.MandatoryLocator;
 import io.yamano.datastore.validation.TreeErrors;
 import io.yamano.error.ErrorTag;
 import io.yamano.error.RpcError;
@@ -232,6 +233,21 @@ public final class Datastore implements AutoCloseable {
   ChangeSet commit(
       DatastoreName target, DataTreeModification mod, String user, String comment, boolean dryRun)
       throws RpcException {
+    return commit(target, mod, user, comment, dryRun, List.of());
+  }
+
+  /**
+   * As {@link #commit(DatastoreName, DataTreeModification, String, String, boolean)}, with the
+   * subtrees the modification wrote, so that a missing mandatory node is reported at its path.
+   */
+  ChangeSet commit(
+      DatastoreName target,
+      DataTreeModification mod,
+      String user,
+      String comment,
+      boolean dryRun,
+      List<Map.Entry<YangInstanceIdentifier, NormalizedNode>> written)
+      throws RpcException {
     if (closed) {
       throw new RpcException(
           RpcError.protocol(ErrorTag.OPERATION_FAILED, "the datastore is shutting down"));
@@ -245,7 +261,9 @@ public final class Datastore implements AutoCloseable {
       } catch (DataValidationFailedException e) {
         throw new RpcException(TreeErrors.fromValidation(e));
       } catch (IllegalArgumentException | IllegalStateException e) {
-        throw new RpcException(TreeErrors.fromUnchecked(YangInstanceIdentifier.of(), e));
+        throw new RpcException(
+            MandatoryLocator.locate(e.getMessage(), written)
+                .orElseGet(() -> TreeErrors.fromUnchecked(YangInstanceIdentifier.of(), e)));
       }
       var changes = ChangeExtractor.dataChanges(prepared);
       if (changes.isEmpty() && !dryRun) {

@@ -84,8 +84,11 @@ public final class DatastoreSession implements AutoCloseable {
     checkOpen();
     datastore.locks().checkWritable(DatastoreName.RUNNING, id);
     datastore.locks().checkWritable(DatastoreName.CANDIDATE, id);
+    var written =
+        new java.util.ArrayList<java.util.Map.Entry<YangInstanceIdentifier, NormalizedNode>>();
     var changes =
-        datastore.commit(DatastoreName.RUNNING, candidateAsRunningEdit(), user, comment, false);
+        datastore.commit(
+            DatastoreName.RUNNING, candidateAsRunningEdit(written), user, comment, false, written);
     // The candidate now equals running at every edited path.
     datastore.candidate().committed();
     return changes;
@@ -94,7 +97,10 @@ public final class DatastoreSession implements AutoCloseable {
   /** Validates the candidate in full as a commit would, changing nothing (RFC 6241 §8.6). */
   public ChangeSet validateCandidate() throws RpcException {
     checkOpen();
-    return datastore.commit(DatastoreName.RUNNING, candidateAsRunningEdit(), user, "", true);
+    var written =
+        new java.util.ArrayList<java.util.Map.Entry<YangInstanceIdentifier, NormalizedNode>>();
+    return datastore.commit(
+        DatastoreName.RUNNING, candidateAsRunningEdit(written), user, "", true, written);
   }
 
   /** Drops the candidate's edits (RFC 6241 §8.3.4.2). */
@@ -146,7 +152,7 @@ public final class DatastoreSession implements AutoCloseable {
         }
       }
     }
-    return datastore.commit(tx.target(), tx.modification(), user, comment, false);
+    return datastore.commit(tx.target(), tx.modification(), user, comment, false, tx.written());
   }
 
   ChangeSet dryRun(Transaction tx) throws RpcException {
@@ -176,16 +182,20 @@ public final class DatastoreSession implements AutoCloseable {
       }
       return datastore.commit(DatastoreName.RUNNING, runningMod, user, "", true);
     }
-    return datastore.commit(tx.target(), tx.modification(), user, "", true);
+    return datastore.commit(tx.target(), tx.modification(), user, "", true, tx.written());
   }
 
-  private DataTreeModification candidateAsRunningEdit() throws RpcException {
+  private DataTreeModification candidateAsRunningEdit(
+      java.util.List<java.util.Map.Entry<YangInstanceIdentifier, NormalizedNode>> written)
+      throws RpcException {
     var runningMod = datastore.snapshot(DatastoreName.RUNNING).newModification();
-    datastore.candidate().copyEditsInto(runningMod);
+    written.addAll(datastore.candidate().copyEditsInto(runningMod));
     try {
       runningMod.ready();
     } catch (IllegalArgumentException | IllegalStateException e) {
-      throw new RpcException(TreeErrors.fromUnchecked(YangInstanceIdentifier.of(), e));
+      throw new RpcException(
+          io.yamano.datastore.validation.MandatoryLocator.locate(e.getMessage(), written)
+              .orElseGet(() -> TreeErrors.fromUnchecked(YangInstanceIdentifier.of(), e)));
     }
     return runningMod;
   }

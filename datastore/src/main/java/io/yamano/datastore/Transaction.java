@@ -22,6 +22,10 @@ public final class Transaction {
   private final DataTreeModification mod;
   private boolean sealed;
 
+  /** What was written, to name the exact node when the tree reports a missing mandatory one. */
+  private final java.util.List<java.util.Map.Entry<YangInstanceIdentifier, NormalizedNode>>
+      written = new java.util.ArrayList<>();
+
   Transaction(DatastoreSession session, DatastoreName target, DataTreeModification mod) {
     this.session = session;
     this.target = target;
@@ -41,6 +45,7 @@ public final class Transaction {
     checkOpen();
     try {
       mod.merge(path, data);
+      written.add(java.util.Map.entry(path, data));
     } catch (IllegalArgumentException | IllegalStateException e) {
       throw new RpcException(TreeErrors.fromUnchecked(path, e));
     }
@@ -50,6 +55,7 @@ public final class Transaction {
     checkOpen();
     try {
       mod.write(path, data);
+      written.add(java.util.Map.entry(path, data));
     } catch (IllegalArgumentException | IllegalStateException e) {
       throw new RpcException(TreeErrors.fromUnchecked(path, e));
     }
@@ -100,6 +106,10 @@ public final class Transaction {
     return session.commitTransaction(this, comment);
   }
 
+  java.util.List<java.util.Map.Entry<YangInstanceIdentifier, NormalizedNode>> written() {
+    return written;
+  }
+
   DataTreeModification modification() {
     return mod;
   }
@@ -110,7 +120,9 @@ public final class Transaction {
     try {
       mod.ready();
     } catch (IllegalArgumentException | IllegalStateException e) {
-      throw new RpcException(TreeErrors.fromUnchecked(YangInstanceIdentifier.of(), e));
+      throw new RpcException(
+          io.yamano.datastore.validation.MandatoryLocator.locate(e.getMessage(), written)
+              .orElseGet(() -> TreeErrors.fromUnchecked(YangInstanceIdentifier.of(), e)));
     }
   }
 

@@ -75,6 +75,8 @@ class DatastoreTest {
     tx.merge(Shop.item("x"), Shop.itemNode("x", 10, null));
     var e = assertThrows(RpcException.class, () -> tx.commit(""));
     assertEquals(ErrorTag.DATA_MISSING, e.errors().get(0).tag());
+    assertEquals(Shop.item("x").node(Shop.SKU), e.errors().get(0).path().orElseThrow());
+    assertTrue(e.errors().get(0).message().contains("sku"), e.errors().get(0).message());
     assertTrue(session.read(DatastoreName.RUNNING, Shop.item("x")).isEmpty());
     assertTrue(configLog.entries.isEmpty());
   }
@@ -128,6 +130,7 @@ class DatastoreTest {
     tx.commit("");
     var e = assertThrows(RpcException.class, () -> session.commitCandidate(""));
     assertEquals(ErrorTag.DATA_MISSING, e.errors().get(0).tag());
+    assertEquals(Shop.item("c").node(Shop.SKU), e.errors().get(0).path().orElseThrow());
     assertTrue(session.read(DatastoreName.CANDIDATE, Shop.item("c")).isPresent());
     assertThrows(RpcException.class, session::validateCandidate);
   }
