@@ -8,6 +8,6 @@ final class BenchStore {
   private BenchStore() {}
 
   static CommitLog open(Path dir) throws Exception {
-    return io.yamano.datastore.persist.MapDbCommitLog.open(dir);
+    return io.yamano.datastore.persist.JournalFileCommitLog.open(dir);
   }
 }

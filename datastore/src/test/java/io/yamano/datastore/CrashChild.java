@@ -1,6 +1,6 @@
 package io.yamano.datastore;
 
-import io.yamano.datastore.persist.MapDbCommitLog;
+import io.yamano.datastore.persist.JournalFileCommitLog;
 import io.yamano.datastore.validation.IncrementalValidator;
 import java.nio.file.Path;
 
@@ -18,8 +18,8 @@ public final class CrashChild {
     var ds =
         Datastore.open(
             Shop.context(),
-            MapDbCommitLog.open(dir.resolve("config")),
-            MapDbCommitLog.open(dir.resolve("operational")),
+            JournalFileCommitLog.open(dir.resolve("config")),
+            JournalFileCommitLog.open(dir.resolve("operational")),
             IncrementalValidator::forRunning);
     var session = ds.openSession(1, "crash");
     for (int i = start; ; i++) {

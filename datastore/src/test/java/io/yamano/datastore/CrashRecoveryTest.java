@@ -3,7 +3,7 @@ package io.yamano.datastore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.yamano.datastore.persist.MapDbCommitLog;
+import io.yamano.datastore.persist.JournalFileCommitLog;
 import io.yamano.datastore.validation.IncrementalValidator;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -105,8 +105,8 @@ class CrashRecoveryTest {
   private Datastore open() throws Exception {
     return Datastore.open(
         Shop.context(),
-        MapDbCommitLog.open(dir.resolve("config")),
-        MapDbCommitLog.open(dir.resolve("operational")),
+        JournalFileCommitLog.open(dir.resolve("config")),
+        JournalFileCommitLog.open(dir.resolve("operational")),
         IncrementalValidator::forRunning);
   }
 }

@@ -2,7 +2,7 @@ package io.yamano.server;
 
 import io.yamano.datastore.Datastore;
 import io.yamano.datastore.persist.CommitLog;
-import io.yamano.datastore.persist.MapDbCommitLog;
+import io.yamano.datastore.persist.JournalFileCommitLog;
 import io.yamano.datastore.validation.IncrementalValidator;
 import io.yamano.yang.registry.SchemaRegistry;
 import java.io.IOException;
@@ -58,9 +58,10 @@ public final class YamanoServer implements AutoCloseable {
       }
 
       Files.createDirectories(options.dataDir());
-      CommitLog configLog = MapDbCommitLog.open(options.dataDir().resolve("config"));
+      CommitLog configLog = JournalFileCommitLog.open(options.dataDir().resolve("config"));
       started.push(configLog);
-      CommitLog operationalLog = MapDbCommitLog.open(options.dataDir().resolve("operational"));
+      CommitLog operationalLog =
+          JournalFileCommitLog.open(options.dataDir().resolve("operational"));
       started.push(operationalLog);
       var datastore =
           Datastore.open(

@@ -2,16 +2,17 @@ package io.yamano.datastore.persist;
 
 import io.yamano.datastore.DatastoreName;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
-import org.mapdb.DB;
-import org.mapdb.DBMaker;
-import org.mapdb.Serializer;
 
 /**
  * Prints append latency with 100k entries in the journal and a 100k-entry list in the snapshot.
@@ -28,26 +29,24 @@ class AppendLatencyBenchmark {
 
   @Test
   void appendLatencyWithALargeStore() throws IOException {
-    // fill the journal directly in a few large MapDB commits: 100k fsynced appends take minutes
-    try (var log = MapDbCommitLog.open(dir)) {
-      // creates the store layout
+    // write the existing journal as frames with one sync at the end: 100k synced appends take long
+    try (var log = JournalFileCommitLog.open(dir)) {
+      // creates the first segment
     }
-    try (DB db =
-        DBMaker.fileDB(dir.resolve(MapDbCommitLog.STORE_FILE).toFile())
-            .transactionEnable()
-            .make()) {
-      var journal =
-          db.treeMap(MapDbCommitLog.JOURNAL, Serializer.LONG, Serializer.BYTE_ARRAY).open();
+    Path segment = dir.resolve(JournalFormat.segmentName(1));
+    try (var channel = FileChannel.open(segment, StandardOpenOption.APPEND)) {
       for (long seq = 1; seq <= EXISTING; seq++) {
-        journal.put(seq, RecordCodec.encodeEntry(TestEntries.entry(seq)));
-        if (seq % 10_000 == 0) {
-          db.commit();
+        ByteBuffer frame = JournalFileCommitLogTest.frameOf(TestEntries.entry(seq));
+        while (frame.hasRemaining()) {
+          channel.write(frame);
         }
       }
-      db.commit();
+      channel.force(true);
     }
-    try (var log = MapDbCommitLog.open(dir, 10 * EXISTING)) {
-      long start = System.nanoTime();
+    long start = System.nanoTime();
+    try (var log = JournalFileCommitLog.open(dir, 10 * EXISTING)) {
+      double openMs = (System.nanoTime() - start) / 1e6;
+      start = System.nanoTime();
       log.snapshot(EXISTING, Map.of(DatastoreName.RUNNING, TestEntries.root(EXISTING)));
       double snapshotMs = (System.nanoTime() - start) / 1e6;
       long[] nanos = new long[MEASURED];
@@ -59,16 +58,29 @@ class AppendLatencyBenchmark {
       }
       Arrays.sort(nanos);
       System.out.printf(
-          "append latency, %d entries in journal + %d-entry snapshot (%d MB file): "
-              + "p50 %.2f ms, p99 %.2f ms, max %.2f ms over %d appends; snapshot write %.0f ms%n",
+          "append latency, %d entries in journal + %d-entry snapshot (%d MB in %s): "
+              + "p50 %.2f ms, p99 %.2f ms, max %.2f ms over %d appends; "
+              + "open (scan) %.0f ms, snapshot write %.0f ms%n",
           EXISTING,
           EXISTING,
-          Files.size(log.storeFile()) >> 20,
+          directorySize() >> 20,
+          dir.getFileSystem().provider().getFileStore(dir).type(),
           nanos[MEASURED / 2] / 1e6,
           nanos[MEASURED * 99 / 100] / 1e6,
           nanos[MEASURED - 1] / 1e6,
           MEASURED,
+          openMs,
           snapshotMs);
+    }
+  }
+
+  private long directorySize() throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      long total = 0;
+      for (Path file : (Iterable<Path>) files::iterator) {
+        total += Files.size(file);
+      }
+      return total;
     }
   }
 }

@@ -60,7 +60,7 @@ final class ChildJvm {
       for (String arg : java) {
         quoted.append(" '").append(arg.replace("'", "'\\''")).append('\'');
       }
-      command = List.of("/bin/sh", "-c", quoted.toString());
+      command = List.of("bash", "-c", quoted.toString());
     }
     return new ChildJvm(
         new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start());
@@ -74,9 +74,13 @@ final class ChildJvm {
     return firstDurable.await(seconds, TimeUnit.SECONDS);
   }
 
-  /** SIGKILL, then waits for the child and its output. */
+  /**
+   * SIGKILL, then waits for the child and its output. Killed through its handle: {@link
+   * Process#destroyForcibly()} also closes our end of the pipe, which loses the lines the reader
+   * has not taken yet and makes the child look as if it had acknowledged less than it did.
+   */
   void kill() throws InterruptedException {
-    process.destroyForcibly();
+    process.toHandle().destroyForcibly();
     awaitExit(30);
   }
 
