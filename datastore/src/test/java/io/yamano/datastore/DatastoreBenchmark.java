@@ -13,7 +13,7 @@ import org.opendaylight.yangtools.yang.data.spi.node.ImmutableNodes;
 /**
  * Datastore figures for README: bulk create, whole-tree read, one-entry create and delete into a
  * full list, heap per entry. "walk all" visits every node of a snapshot; "XML all" serialises the
- * whole datastore as get-config does (best of 3) — on the MapDB store, with the {@code unique}
+ * whole datastore as get-config does (best of 3) — on the journal store, with the {@code unique}
  * index live. Run with {@code ./mvnw -q -Pbench -pl datastore verify}; prints a table, asserts
  * nothing.
  */
@@ -29,7 +29,7 @@ public final class DatastoreBenchmark {
             : new int[] {1_000, 10_000, 100_000, 333_334};
     System.out.println();
     System.out.println(
-        "Yamano datastore benchmark (list entries of 3 leaves, unique index on, MapDB store)");
+        "Yamano datastore benchmark (list entries of 3 leaves, unique index on, durable journal store)");
     System.out.printf(
         Locale.ROOT,
         "%-22s %12s %12s %12s %14s %14s %14s %14s %12s%n",

@@ -35,7 +35,7 @@ public final class Main implements Callable<Integer> {
       name = "serve",
       mixinStandardHelpOptions = true,
       description = {
-        "Start Yamano on its embedded defaults: MapDB datastore in the data dir,",
+        "Start Yamano on its embedded defaults: the durable datastore in the data dir,",
         "the resource-less VIM and a sample catalog.",
         "On first start with an empty data dir, creates user 'admin' with the password in",
         "YAMANO_ADMIN_PASSWORD, or a generated one printed once and written to",
