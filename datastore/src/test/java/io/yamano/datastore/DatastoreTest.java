@@ -82,6 +82,21 @@ class DatastoreTest {
   }
 
   @Test
+  void tooManyElementsIsRefusedWithItsAppTag() throws Exception {
+    var tag = org.opendaylight.yangtools.yang.common.QName.create(Shop.NS, "tag");
+    var tags = ImmutableNodes.<String>newSystemLeafSetBuilder().withNodeIdentifier(Shop.id(tag));
+    for (var value : List.of("a", "b", "c")) {
+      tags.withChild(ImmutableNodes.leafSetEntry(tag, value));
+    }
+    var tx = session.newTransaction(DatastoreName.RUNNING);
+    tx.merge(Shop.item("t"), Shop.itemNode("t", 1, "s"));
+    tx.merge(Shop.item("t").node(tag), tags.build());
+    var e = assertThrows(RpcException.class, () -> tx.commit(""));
+    assertEquals(ErrorTag.OPERATION_FAILED, e.errors().get(0).tag());
+    assertEquals("too-many-elements", e.errors().get(0).appTag().orElseThrow());
+  }
+
+  @Test
   void createOfExistingDataFailsWithDataExists() throws Exception {
     addItem(session, "a", 10);
     var tx = session.newTransaction(DatastoreName.RUNNING);
