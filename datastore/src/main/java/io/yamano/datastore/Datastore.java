@@ -58,6 +58,7 @@ public final class Datastore implements AutoCloseable {
   private final AtomicLong operationalSequence = new AtomicLong();
   private final CandidateWorkspace candidate;
   private final LockTable locks = new LockTable();
+  private final ConfirmedCommits confirmedCommits;
   private final List<CommitHook> hooks = new CopyOnWriteArrayList<>();
   private final ChangeNotifier notifier = new ChangeNotifier();
   private final Map<Long, DatastoreSession> sessions = new ConcurrentHashMap<>();
@@ -85,11 +86,13 @@ public final class Datastore implements AutoCloseable {
           new DataTreeConfiguration.Builder(type).setMandatoryNodesValidation(mandatory).build();
       trees.put(name, factory.create(config, context));
     }
-    recover(configLog, configSequence);
+    var properties = recover(configLog, configSequence);
     recover(operationalLog, operationalSequence);
     this.validator = validatorFactory.apply(trees.get(DatastoreName.RUNNING));
+    this.confirmedCommits = new ConfirmedCommits(this, properties);
     this.candidate = new CandidateWorkspace(trees.get(DatastoreName.CANDIDATE));
     candidate.copyAll(trees.get(DatastoreName.RUNNING).takeSnapshot());
+    confirmedCommits.start();
   }
 
   /**
@@ -107,7 +110,7 @@ public final class Datastore implements AutoCloseable {
     return new Datastore(context, configLog, operationalLog, validatorFactory, Clock.systemUTC());
   }
 
-  private void recover(CommitLog log, AtomicLong sequence) throws IOException {
+  private Map<String, byte[]> recover(CommitLog log, AtomicLong sequence) throws IOException {
     var recovery = log.recover();
     for (var entry : recovery.snapshots().entrySet()) {
       var tree = trees.get(entry.getKey());
@@ -123,6 +126,7 @@ public final class Datastore implements AutoCloseable {
       applyRecovered(tree, mod);
       sequence.set(entry.sequence());
     }
+    return recovery.properties();
   }
 
   private static void applyRecovered(DataTree tree, DataTreeModification mod) throws IOException {
@@ -216,8 +220,34 @@ public final class Datastore implements AutoCloseable {
     return clock;
   }
 
+  /** The confirmed commit waiting for confirmation, if any (RFC 6241 §8.4). */
+  public Optional<PendingConfirmedCommit> pendingConfirmedCommit() {
+    return confirmedCommits.pending();
+  }
+
+  ConfirmedCommits confirmedCommits() {
+    return confirmedCommits;
+  }
+
+  long configSequence() {
+    return configSequence.get();
+  }
+
+  void clearProperty(String key) throws RpcException {
+    try {
+      configLog.putProperty(key, null);
+    } catch (IOException e) {
+      throw new RpcException(
+          List.of(
+              RpcError.application(
+                  ErrorTag.OPERATION_FAILED, null, null, "cannot update the store: " + e)),
+          e);
+    }
+  }
+
   void sessionClosed(DatastoreSession session) {
     sessions.remove(session.id());
+    confirmedCommits.sessionClosed(session.id());
     if (locks.holder(DatastoreName.CANDIDATE).filter(h -> h == session.id()).isPresent()) {
       // RFC 6241 §7.5: a session that ends while holding the candidate lock discards its changes.
       candidate.discard(trees.get(DatastoreName.RUNNING).takeSnapshot());
@@ -233,7 +263,18 @@ public final class Datastore implements AutoCloseable {
   ChangeSet commit(
       DatastoreName target, DataTreeModification mod, String user, String comment, boolean dryRun)
       throws RpcException {
-    return commit(target, mod, user, comment, dryRun, List.of());
+    return commit(target, mod, user, comment, dryRun, List.of(), Map.of());
+  }
+
+  ChangeSet commit(
+      DatastoreName target,
+      DataTreeModification mod,
+      String user,
+      String comment,
+      boolean dryRun,
+      List<Map.Entry<YangInstanceIdentifier, NormalizedNode>> written)
+      throws RpcException {
+    return commit(target, mod, user, comment, dryRun, written, Map.of());
   }
 
   /**
@@ -246,7 +287,8 @@ public final class Datastore implements AutoCloseable {
       String user,
       String comment,
       boolean dryRun,
-      List<Map.Entry<YangInstanceIdentifier, NormalizedNode>> written)
+      List<Map.Entry<YangInstanceIdentifier, NormalizedNode>> written,
+      Map<String, byte[]> properties)
       throws RpcException {
     if (closed) {
       throw new RpcException(
@@ -266,7 +308,7 @@ public final class Datastore implements AutoCloseable {
                 .orElseGet(() -> TreeErrors.fromUnchecked(YangInstanceIdentifier.of(), e)));
       }
       var changes = ChangeExtractor.dataChanges(prepared);
-      if (changes.isEmpty() && !dryRun) {
+      if (changes.isEmpty() && !dryRun && properties.isEmpty()) {
         return new ChangeSet(
             0,
             target,
@@ -301,7 +343,7 @@ public final class Datastore implements AutoCloseable {
               sequence, target, user, now, comment, ChangeExtractor.nodeChanges(prepared));
       var log = config ? configLog : operationalLog;
       try {
-        log.append(entry);
+        log.append(entry, properties);
       } catch (IOException e) {
         throw new RpcException(
             List.of(
@@ -357,6 +399,15 @@ public final class Datastore implements AutoCloseable {
    * can be rolled back).
    */
   ChangeSet rollback(int count, String user) throws RpcException {
+    return rollback(count, user, "rollback of commits %d..%d", Map.of());
+  }
+
+  /**
+   * Undoes the newest {@code count} commits, setting {@code properties} atomically with the undo;
+   * {@code comment} may name the first and last undone sequence with two {@code %d}.
+   */
+  ChangeSet rollback(int count, String user, String comment, Map<String, byte[]> properties)
+      throws RpcException {
     List<JournalEntry> entries;
     try {
       entries = configLog.history(count);
@@ -401,8 +452,10 @@ public final class Datastore implements AutoCloseable {
           DatastoreName.RUNNING,
           mod,
           user,
-          "rollback of commits " + first + ".." + entries.get(0).sequence(),
-          false);
+          String.format(java.util.Locale.ROOT, comment, first, entries.get(0).sequence()),
+          false,
+          List.of(),
+          properties);
     }
   }
 
@@ -413,6 +466,7 @@ public final class Datastore implements AutoCloseable {
     }
     synchronized (commitLock) {
       closed = true;
+      confirmedCommits.close();
       notifier.close();
       try {
         configLog.close();

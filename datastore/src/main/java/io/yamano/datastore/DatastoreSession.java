@@ -81,9 +81,26 @@ public final class DatastoreSession implements AutoCloseable {
 
   /** Commits the candidate into running (RFC 6241 §8.3.4.1). */
   public ChangeSet commitCandidate(String comment) throws RpcException {
+    return commitCandidate(comment, Optional.empty());
+  }
+
+  /**
+   * Commits the candidate; if a confirmed commit is pending, this is its confirming commit (RFC
+   * 6241 §8.4.1), which needs the pending commit's {@code persist-id} if it was given one.
+   */
+  public ChangeSet commitCandidate(String comment, Optional<String> persistId) throws RpcException {
     checkOpen();
     datastore.locks().checkWritable(DatastoreName.RUNNING, id);
     datastore.locks().checkWritable(DatastoreName.CANDIDATE, id);
+    var confirmed = datastore.confirmedCommits();
+    if (confirmed.isPending()) {
+      var written =
+          new java.util.ArrayList<java.util.Map.Entry<YangInstanceIdentifier, NormalizedNode>>();
+      var changes =
+          confirmed.confirm(this, candidateAsRunningEdit(written), written, comment, persistId);
+      datastore.candidate().committed();
+      return changes;
+    }
     var written =
         new java.util.ArrayList<java.util.Map.Entry<YangInstanceIdentifier, NormalizedNode>>();
     var changes =
@@ -92,6 +109,43 @@ public final class DatastoreSession implements AutoCloseable {
     // The candidate now equals running at every edited path.
     datastore.candidate().committed();
     return changes;
+  }
+
+  /**
+   * Commits the candidate as a confirmed commit (RFC 6241 §8.4): undone after {@code timeout}
+   * unless confirmed. With {@code persist} it survives the end of this session and any session
+   * giving the token as persist-id may confirm or cancel it.
+   */
+  public ChangeSet commitCandidateConfirmed(
+      String comment,
+      java.time.Duration timeout,
+      Optional<String> persist,
+      Optional<String> persistId)
+      throws RpcException {
+    checkOpen();
+    datastore.locks().checkWritable(DatastoreName.RUNNING, id);
+    datastore.locks().checkWritable(DatastoreName.CANDIDATE, id);
+    var written =
+        new java.util.ArrayList<java.util.Map.Entry<YangInstanceIdentifier, NormalizedNode>>();
+    var changes =
+        datastore
+            .confirmedCommits()
+            .confirmedCommit(
+                this,
+                candidateAsRunningEdit(written),
+                written,
+                comment,
+                timeout,
+                persist,
+                persistId);
+    datastore.candidate().committed();
+    return changes;
+  }
+
+  /** Cancels a pending confirmed commit (RFC 6241 §8.4.11, cancel-commit). */
+  public void cancelCommit(Optional<String> persistId) throws RpcException {
+    checkOpen();
+    datastore.confirmedCommits().cancel(this, persistId);
   }
 
   /** Validates the candidate in full as a commit would, changing nothing (RFC 6241 §8.6). */
