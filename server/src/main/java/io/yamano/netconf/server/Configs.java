@@ -88,14 +88,16 @@ final class Configs {
   }
 
   /** Writes a tree as a {@code <config>} document. */
-  static byte[] document(ServerContext context, ContainerNode root) throws RpcException {
+  static byte[] document(
+      ServerContext context, ContainerNode root, io.yamano.netconf.data.WithDefaultsMode mode)
+      throws RpcException {
     var out = new ByteArrayOutputStream();
     try {
       var w = OUTPUT.createXMLStreamWriter(out, "UTF-8");
       w.writeStartDocument("UTF-8", "1.0");
       w.writeStartElement("", "config", Namespaces.BASE);
       w.writeDefaultNamespace(Namespaces.BASE);
-      context.dataWriter().writeChildren(w, root, io.yamano.netconf.data.WithDefaultsMode.EXPLICIT);
+      context.dataWriter().writeChildren(w, root, mode);
       w.writeEndElement();
       w.writeEndDocument();
       w.close();

@@ -87,6 +87,13 @@ public final class NetconfService implements NetconfSessionListenerFactory {
     h.put(new QName(nc, "lock"), new LockHandler());
     h.put(new QName(nc, "unlock"), new UnlockHandler());
     h.put(new QName(nc, "close-session"), new CloseSessionHandler());
+    h.put(new QName(nc, "kill-session"), new KillSessionHandler());
+    h.put(new QName(nc, "copy-config"), new CopyConfigHandler());
+    h.put(new QName(nc, "delete-config"), new DeleteConfigHandler());
+    h.put(new QName(nc, "validate"), new ValidateHandler());
+    h.put(new QName(Namespaces.MONITORING, "get-schema"), new GetSchemaHandler());
+    h.put(new QName(Namespaces.NMDA, "get-data"), new GetDataHandler());
+    h.put(new QName(Namespaces.NMDA, "edit-data"), new EditDataHandler());
     return h;
   }
 
