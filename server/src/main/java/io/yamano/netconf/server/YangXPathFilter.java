@@ -1,6 +1,5 @@
 package io.yamano.netconf.server;
 
-import com.google.common.collect.ImmutableBiMap;
 import io.yamano.datastore.xpath.XPathEvaluationException;
 import io.yamano.datastore.xpath.XPathEvaluator;
 import io.yamano.datastore.xpath.XPathResult;
@@ -12,9 +11,9 @@ import io.yamano.netconf.data.XPathFilter;
 import java.util.Map;
 import java.util.Optional;
 import javax.xml.namespace.NamespaceContext;
-import org.opendaylight.yangtools.yang.common.BiMapYangNamespaceContext;
 import org.opendaylight.yangtools.yang.common.QNameModule;
 import org.opendaylight.yangtools.yang.common.XMLNamespace;
+import org.opendaylight.yangtools.yang.common.YangNamespaceContext;
 import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
 import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
 import org.opendaylight.yangtools.yang.xpath.api.YangXPathMathMode;
@@ -39,7 +38,7 @@ final class YangXPathFilter implements XPathFilter {
   @Override
   public ContainerNode select(String select, NamespaceContext prefixes, ContainerNode root)
       throws RpcException {
-    throw new UnsupportedOperationException("use select(String, Map, ContainerNode)");
+    return select(select, new Prefixes(prefixes), root);
   }
 
   /**
@@ -49,26 +48,38 @@ final class YangXPathFilter implements XPathFilter {
    */
   ContainerNode select(String select, Map<String, String> prefixes, ContainerNode root)
       throws RpcException {
-    var modules = ImmutableBiMap.<String, QNameModule>builder();
-    var seen = new java.util.HashSet<QNameModule>();
-    for (var e : prefixes.entrySet()) {
-      if (e.getKey().isEmpty()) {
-        continue;
-      }
-      Optional<QNameModule> module =
-          schema.findModules(XMLNamespace.of(e.getValue())).stream()
-              .findFirst()
-              .map(m -> m.getQNameModule());
-      if (module.isPresent() && seen.add(module.get())) {
-        modules.put(e.getKey(), module.get());
-      }
-    }
+    return select(
+        select,
+        new Prefixes(
+            new NamespaceContext() {
+              @Override
+              public String getNamespaceURI(String prefix) {
+                return prefixes.get(prefix);
+              }
+
+              @Override
+              public String getPrefix(String namespaceUri) {
+                return prefixes.entrySet().stream()
+                    .filter(e -> e.getValue().equals(namespaceUri) && !e.getKey().isEmpty())
+                    .map(Map.Entry::getKey)
+                    .findFirst()
+                    .orElse(null);
+              }
+
+              @Override
+              public java.util.Iterator<String> getPrefixes(String namespaceUri) {
+                var p = getPrefix(namespaceUri);
+                return (p == null ? java.util.List.<String>of() : java.util.List.of(p)).iterator();
+              }
+            }),
+        root);
+  }
+
+  private ContainerNode select(String select, Prefixes prefixes, ContainerNode root)
+      throws RpcException {
     XPathResult result;
     try {
-      var expr =
-          PARSERS
-              .newParser(YangXPathMathMode.IEEE754, new BiMapYangNamespaceContext(modules.build()))
-              .parseExpression(select);
+      var expr = PARSERS.newParser(YangXPathMathMode.IEEE754, prefixes).parseExpression(select);
       result = evaluator.evaluate(expr, evaluator.root(root), null);
     } catch (javax.xml.xpath.XPathExpressionException
         | XPathEvaluationException
@@ -86,6 +97,33 @@ final class YangXPathFilter implements XPathFilter {
       selection.add(cursor.path());
     }
     return selection.result();
+  }
+
+  /** Prefixes of the filter element bound to the modules of their namespaces. */
+  private final class Prefixes implements YangNamespaceContext {
+    private static final long serialVersionUID = 1L;
+    private final transient NamespaceContext xml;
+
+    Prefixes(NamespaceContext xml) {
+      this.xml = xml;
+    }
+
+    @Override
+    public QNameModule namespaceForPrefix(String prefix) {
+      String ns = xml.getNamespaceURI(prefix);
+      if (ns == null || ns.isEmpty()) {
+        return null;
+      }
+      return schema.findModules(XMLNamespace.of(ns)).stream()
+          .findFirst()
+          .map(m -> m.getQNameModule())
+          .orElse(null);
+    }
+
+    @Override
+    public String prefixForNamespace(QNameModule namespace) {
+      return xml.getPrefix(namespace.namespace().toString());
+    }
   }
 
   private static RpcException invalid(String message) {
