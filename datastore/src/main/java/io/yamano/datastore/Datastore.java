@@ -200,7 +200,8 @@ public final class Datastore implements AutoCloseable {
     return configLog.historyDepth();
   }
 
-  Optional<Long> lockHolder(DatastoreName name) {
+  /** The session holding the lock of a datastore (RFC 6241 §7.5), if any. */
+  public Optional<Long> lockHolder(DatastoreName name) {
     return locks.holder(name);
   }
 

@@ -138,7 +138,7 @@ public final class Main implements Callable<Integer> {
           "Yamano ready in %.1f s: NETCONF on %s:%d, data in %s (Ctrl-C stops)%n",
           (System.nanoTime() - t0) / 1e9,
           options.listen().getHostAddress(),
-          options.netconfPort(),
+          server.netconfPort(),
           options.dataDir().toAbsolutePath().normalize());
       stopped.await();
       return 0;

@@ -4,13 +4,24 @@ import io.yamano.datastore.Datastore;
 import io.yamano.datastore.persist.CommitLog;
 import io.yamano.datastore.persist.JournalFileCommitLog;
 import io.yamano.datastore.validation.IncrementalValidator;
+import io.yamano.netconf.server.NetconfService;
+import io.yamano.netconf.transport.NetconfServerConfig;
+import io.yamano.netconf.transport.NetconfSshServer;
+import io.yamano.netconf.transport.UserAuthenticator;
 import io.yamano.yang.registry.SchemaRegistry;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
+import java.security.PublicKey;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
+import org.apache.sshd.common.config.keys.AuthorizedKeyEntry;
+import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
 
 /**
  * A running Yamano: schema, datastores and listeners, started in order and stopped in reverse.
@@ -21,17 +32,20 @@ public final class YamanoServer implements AutoCloseable {
   private final SchemaRegistry registry;
   private final Datastore datastore;
   private final Deque<AutoCloseable> started;
+  private final NetconfSshServer netconf;
   private boolean closed;
 
   private YamanoServer(
       ServeOptions options,
       SchemaRegistry registry,
       Datastore datastore,
-      Deque<AutoCloseable> started) {
+      Deque<AutoCloseable> started,
+      NetconfSshServer netconf) {
     this.options = options;
     this.registry = registry;
     this.datastore = datastore;
     this.started = started;
+    this.netconf = netconf;
   }
 
   /**
@@ -72,7 +86,17 @@ public final class YamanoServer implements AutoCloseable {
 
       FirstStart.ensureAdmin(datastore, options.dataDir(), env.get(FirstStart.PASSWORD_ENV), out);
 
-      return new YamanoServer(options, registry, datastore, started);
+      var service = NetconfService.create(datastore, registry, options.dataDir().resolve("files"));
+      var config =
+          NetconfServerConfig.builder()
+              .bindAddress(new InetSocketAddress(options.listen(), options.netconfPort()))
+              .hostKeyDirectory(options.dataDir().resolve("ssh"))
+              .capabilities(service.capabilities())
+              .build();
+      var netconf = NetconfSshServer.start(config, authenticator(new Users(datastore)), service);
+      started.push(netconf);
+
+      return new YamanoServer(options, registry, datastore, started, netconf);
     } catch (Exception | Error e) {
       closeAll(started);
       throw e;
@@ -89,6 +113,37 @@ public final class YamanoServer implements AutoCloseable {
 
   public ServeOptions options() {
     return options;
+  }
+
+  /** The port NETCONF over SSH listens on (the actual one when 0 was asked for). */
+  public int netconfPort() {
+    return netconf.port();
+  }
+
+  /** SSH logins checked against the users of yamano-aaa, read at each login. */
+  private static UserAuthenticator authenticator(Users users) {
+    return new UserAuthenticator() {
+      @Override
+      public boolean checkPassword(String username, String password) {
+        return users.checkPassword(username, password);
+      }
+
+      @Override
+      public Collection<PublicKey> authorizedKeys(String username) {
+        List<PublicKey> keys = new ArrayList<>();
+        for (String line : users.authorizedKeys(username)) {
+          try {
+            var entry = AuthorizedKeyEntry.parseAuthorizedKeyEntry(line);
+            if (entry != null) {
+              keys.add(entry.resolvePublicKey(null, PublicKeyEntryResolver.IGNORING));
+            }
+          } catch (Exception e) {
+            // a key line that does not parse grants nothing
+          }
+        }
+        return keys;
+      }
+    };
   }
 
   private static void closeAll(Deque<AutoCloseable> started) {

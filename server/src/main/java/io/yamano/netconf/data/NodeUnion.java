@@ -23,10 +23,11 @@ import org.opendaylight.yangtools.yang.data.spi.node.ImmutableNodes;
  * several paths (RFC 6241 §6.2.5, several sibling subtrees of one list). Both are parts of one data
  * tree, so leaves with the same identifier are equal.
  */
-final class NodeUnion {
+public final class NodeUnion {
   private NodeUnion() {}
 
-  static NormalizedNode union(NormalizedNode a, NormalizedNode b) {
+  /** The union of two selections of the same node (equal identifiers), sharing unchanged parts. */
+  public static NormalizedNode union(NormalizedNode a, NormalizedNode b) {
     if (a.equals(b)) {
       return a;
     }

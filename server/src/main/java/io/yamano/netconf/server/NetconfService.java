@@ -1,0 +1,111 @@
+package io.yamano.netconf.server;
+
+import io.yamano.datastore.Datastore;
+import io.yamano.netconf.data.DataWriter;
+import io.yamano.netconf.data.EditConfigParser;
+import io.yamano.netconf.data.ErrorPathWriter;
+import io.yamano.netconf.data.SubtreeFilter;
+import io.yamano.netconf.message.MessageWriter;
+import io.yamano.netconf.message.RenderedPath;
+import io.yamano.netconf.message.XmlMessageReader;
+import io.yamano.netconf.transport.NetconfSession;
+import io.yamano.netconf.transport.NetconfSessionListener;
+import io.yamano.netconf.transport.NetconfSessionListenerFactory;
+import io.yamano.yang.registry.SchemaRegistry;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.xml.namespace.QName;
+
+/**
+ * The NETCONF operations of one server: creates a {@link ServerSession} for every NETCONF session
+ * the transport opens, and says which capabilities to announce.
+ *
+ * <pre>{@code
+ * var service = NetconfService.create(datastore, registry, dataDir.resolve("files"));
+ * var config = NetconfServerConfig.builder()
+ *     .bindAddress(...).hostKeyDirectory(...).capabilities(service.capabilities()).build();
+ * var server = NetconfSshServer.start(config, users, service);
+ * }</pre>
+ */
+public final class NetconfService implements NetconfSessionListenerFactory {
+  private final ServerContext context;
+
+  private NetconfService(ServerContext context) {
+    this.context = context;
+  }
+
+  /**
+   * Builds the operations over a datastore.
+   *
+   * @param datastore the datastores every session works on
+   * @param registry the schema, also the source of {@code <get-schema>} texts
+   * @param filesDirectory the only directory {@code file:} URLs may name (RFC 6241 §8.8)
+   */
+  public static NetconfService create(
+      Datastore datastore, SchemaRegistry registry, Path filesDirectory) {
+    var schema = datastore.context();
+    var paths = new ErrorPathWriter(schema);
+    var messages =
+        new MessageWriter(
+            path -> {
+              var rendered = paths.render(path);
+              return new RenderedPath(rendered.xpath(), rendered.namespaces());
+            });
+    String contentId = Capabilities.contentId(schema);
+    var context =
+        new ServerContext(
+            datastore,
+            registry,
+            new EditConfigParser(schema),
+            new SubtreeFilter(schema),
+            new YangXPathFilter(schema),
+            new DataWriter(schema),
+            messages,
+            new XmlMessageReader(),
+            new Dispatcher(handlers(), schema),
+            new SessionRegistry(),
+            new Statistics(),
+            new LockTimes(),
+            new UrlStore(filesDirectory),
+            Capabilities.of(schema, contentId),
+            contentId,
+            Instant.now());
+    return new NetconfService(context);
+  }
+
+  private static Map<QName, OperationHandler> handlers() {
+    var h = new HashMap<QName, OperationHandler>();
+    String nc = Namespaces.BASE;
+    h.put(new QName(nc, "get"), new GetHandler());
+    h.put(new QName(nc, "get-config"), new GetConfigHandler());
+    h.put(new QName(nc, "edit-config"), new EditConfigHandler());
+    h.put(new QName(nc, "commit"), new CommitHandler());
+    h.put(new QName(nc, "discard-changes"), new DiscardChangesHandler());
+    h.put(new QName(nc, "lock"), new LockHandler());
+    h.put(new QName(nc, "unlock"), new UnlockHandler());
+    h.put(new QName(nc, "close-session"), new CloseSessionHandler());
+    h.put(new QName(nc, "kill-session"), new KillSessionHandler());
+    h.put(new QName(nc, "copy-config"), new CopyConfigHandler());
+    h.put(new QName(nc, "delete-config"), new DeleteConfigHandler());
+    h.put(new QName(nc, "validate"), new ValidateHandler());
+    h.put(new QName(Namespaces.MONITORING, "get-schema"), new GetSchemaHandler());
+    h.put(new QName(Namespaces.NMDA, "get-data"), new GetDataHandler());
+    h.put(new QName(Namespaces.NMDA, "edit-data"), new EditDataHandler());
+    return h;
+  }
+
+  /** The capabilities to announce besides base:1.0 and base:1.1, in order. */
+  public List<String> capabilities() {
+    return context.capabilities();
+  }
+
+  @Override
+  public NetconfSessionListener open(NetconfSession session) {
+    var s = new ServerSession(session, context);
+    context.sessions().add(s);
+    return s;
+  }
+}

@@ -1,0 +1,86 @@
+package io.yamano.netconf.server;
+
+import io.yamano.error.RpcException;
+import io.yamano.netconf.message.XmlElement;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The parameters of one operation element: each child must be one the operation defines (else
+ * {@code unknown-element}) and appear at most once (else {@code bad-element}), RFC 6241 §4.3 and
+ * Appendix A.
+ */
+final class Params {
+  private final XmlElement operation;
+
+  /** A parameter name: namespace and local name. */
+  record Name(String namespace, String localName) {
+    static Name base(String localName) {
+      return new Name(Namespaces.BASE, localName);
+    }
+  }
+
+  private Params(XmlElement operation) {
+    this.operation = operation;
+  }
+
+  /** Checks that {@code operation} only holds the given parameters, each at most once. */
+  static Params of(XmlElement operation, Set<Name> allowed) throws RpcException {
+    var seen = new java.util.HashSet<Name>();
+    for (XmlElement child : operation.children()) {
+      var name = new Name(child.namespace(), child.localName());
+      if (!allowed.contains(name)) {
+        throw Errors.unknownElement(
+            child.localName(),
+            "<"
+                + operation.localName()
+                + "> has no parameter '"
+                + child.localName()
+                + "'"
+                + (child.namespace().isEmpty() ? "" : " in namespace " + child.namespace()));
+      }
+      if (!seen.add(name)) {
+        throw Errors.badElement(
+            child.localName(), "parameter '" + child.localName() + "' is given more than once");
+      }
+    }
+    return new Params(operation);
+  }
+
+  Optional<XmlElement> optional(Name name) {
+    return operation.child(name.namespace(), name.localName());
+  }
+
+  XmlElement required(Name name) throws RpcException {
+    return optional(name)
+        .orElseThrow(
+            () ->
+                Errors.missingElement(
+                    name.localName(),
+                    "<"
+                        + operation.localName()
+                        + "> needs the parameter <"
+                        + name.localName()
+                        + ">"));
+  }
+
+  /**
+   * The one child of a choice parameter such as {@code <target><running/></target>}: {@code
+   * missing-element} if empty, {@code bad-element} if several.
+   */
+  static XmlElement single(XmlElement parameter) throws RpcException {
+    List<XmlElement> children = parameter.children();
+    if (children.isEmpty()) {
+      throw Errors.missingElement(
+          parameter.localName(),
+          "<" + parameter.localName() + "> must name a datastore, a URL or inline configuration");
+    }
+    if (children.size() > 1) {
+      throw Errors.badElement(
+          children.get(1).localName(),
+          "<" + parameter.localName() + "> must hold exactly one element");
+    }
+    return children.get(0);
+  }
+}
