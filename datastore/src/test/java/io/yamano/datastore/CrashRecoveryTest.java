@@ -84,7 +84,7 @@ class CrashRecoveryTest {
             });
     reader.start();
     // Let the child start up and commit for a while, then kill it without warning.
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     while (System.nanoTime() < deadline) {
       synchronized (acknowledged) {
         if (!acknowledged.isEmpty()) {
@@ -94,7 +94,9 @@ class CrashRecoveryTest {
       Thread.sleep(20);
     }
     Thread.sleep(afterMillis);
-    process.destroyForcibly();
+    // Kill through the handle: Process.destroyForcibly() would also close our end of the pipe and
+    // drop acknowledgements the child wrote just before dying.
+    process.toHandle().destroyForcibly();
     process.waitFor(30, TimeUnit.SECONDS);
     reader.join(5000);
     synchronized (acknowledged) {

@@ -19,9 +19,9 @@ import java.util.Set;
  *   <li>{@code default-operation} merge (default), replace or none;
  *   <li>{@code test-option} test-then-set (default) and set commit the edits, validated in full for
  *       running; test-only validates them and changes nothing (§8.6.4.1);
- *   <li>{@code error-option}: stop-on-error (default) applies the edits before the first failing
- *       one; continue-on-error applies every edit that succeeds and reports every failure;
- *       rollback-on-error (§8.5) applies nothing if any edit fails.
+ *   <li>{@code error-option}: stop-on-error (default) aborts at the first failing edit and, as
+ *       every edit-config is one transaction, applies nothing; rollback-on-error (§8.5) likewise;
+ *       continue-on-error applies every edit that succeeds and reports every failure.
  * </ul>
  */
 final class EditConfigHandler implements OperationHandler {
@@ -78,10 +78,11 @@ final class EditConfigHandler implements OperationHandler {
             .parse(Configs.configElement(request, content), defaultOperation);
     var tx = request.datastore().newTransaction(target);
     var errors = new ArrayList<RpcError>(EditApplier.apply(tx, edits, errorOption));
-    if (!errors.isEmpty() && errorOption == ErrorOption.ROLLBACK_ON_ERROR) {
+    if (!errors.isEmpty() && errorOption != ErrorOption.CONTINUE_ON_ERROR) {
+      // Every edit-config is one transaction: an aborted one (stop-on-error) leaves nothing
+      // half-applied, exactly like rollback-on-error. Only continue-on-error keeps the good edits.
       throw new RpcException(errors);
     }
-    // stop-on-error keeps the edits before the failing one; continue-on-error the good ones
     try {
       if (testOnly) {
         tx.validate();

@@ -33,7 +33,14 @@ class ModelParseTest {
             .map(Module::getName)
             .collect(Collectors.toSet());
     assertEquals(
-        Set.of("yamano-nfv", "yamano-vnfd", "yamano-nsd", "yamano-pnfd", "yamano-vim", "yamano-ns"),
+        Set.of(
+            "yamano-nfv",
+            "yamano-vnfd",
+            "yamano-nsd",
+            "yamano-pnfd",
+            "yamano-vim",
+            "yamano-ns",
+            "yamano-aaa"),
         ours);
     for (String name : ours) {
       Module module = context.findModules(name).iterator().next();
