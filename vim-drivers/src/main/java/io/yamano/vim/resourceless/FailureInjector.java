@@ -56,7 +56,10 @@ public final class FailureInjector {
     }
   }
 
-  /** What a call is about; any part may be {@code null}. */
+  /**
+   * What a call is about; any part may be {@code null}. Calls about the whole account (usage, list)
+   * have kind {@code account} and the account's name.
+   */
   record Subject(String kind, String id, String name, OwnerTag owner) {
     boolean matches(FailureRule.MatchingResource rule) {
       var pattern = rule.pattern();
@@ -74,7 +77,7 @@ public final class FailureInjector {
       if (id != null) {
         what += " (" + id + ")";
       }
-      return what.isEmpty() ? "the account" : what.strip();
+      return what.strip();
     }
   }
 

@@ -29,7 +29,8 @@ public sealed interface FailureRule {
 
   /**
    * Fails every call of the given operations (all operations if none given) about a resource whose
-   * name, id or owner tag ({@code ns/vnf/element}) contains a match of {@code regex}.
+   * name, id or owner tag ({@code ns/vnf/element}) contains a match of {@code regex}; for calls
+   * about the whole account (usage, list) the name is the account's.
    */
   static FailureRule matching(String regex, Operation... operations) {
     return new MatchingResource(

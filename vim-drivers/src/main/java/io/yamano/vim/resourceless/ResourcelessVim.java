@@ -348,7 +348,7 @@ public final class ResourcelessVim implements VimConnection {
   public Usage usage() throws VimException {
     pause();
     synchronized (lock) {
-      check(Operation.USAGE, new Subject(null, null, null, null));
+      check(Operation.USAGE, new Subject("account", null, name(), null));
       return ledger.usage(topology);
     }
   }
@@ -357,7 +357,7 @@ public final class ResourcelessVim implements VimConnection {
   public List<OwnedResource> listOwned() throws VimException {
     pause();
     synchronized (lock) {
-      check(Operation.LIST_OWNED, new Subject(null, null, null, null));
+      check(Operation.LIST_OWNED, new Subject("account", null, name(), null));
       return List.copyOf(resources.values());
     }
   }
