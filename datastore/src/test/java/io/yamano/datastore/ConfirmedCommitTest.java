@@ -119,6 +119,7 @@ class ConfirmedCommitTest {
     editCandidate(alice, "x");
     alice.commitCandidateConfirmed(
         "try", Duration.ofMillis(800), Optional.of("token-1"), Optional.empty());
+    datastore.close();
     var restarted = Shop.open(configLog, new InMemoryCommitLog());
     assertEquals("token-1", restarted.pendingConfirmedCommit().orElseThrow().persistId().get());
     assertTrue(restarted.snapshot(DatastoreName.RUNNING).readNode(Shop.item("x")).isPresent());
