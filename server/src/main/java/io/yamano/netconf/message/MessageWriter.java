@@ -65,7 +65,13 @@ public final class MessageWriter {
 
   /** An {@code <rpc-reply>} echoing {@code envelope} around {@code body}. */
   public byte[] reply(ReplyEnvelope envelope, ReplyBody body) {
-    return write(w -> writeReply(w, envelope, body));
+    var out = new ByteArrayOutputStream(256);
+    try {
+      reply(envelope, body, out);
+    } catch (XMLStreamException e) {
+      throw new IllegalStateException("cannot write a NETCONF message", e);
+    }
+    return out.toByteArray();
   }
 
   /** Streams an {@code <rpc-reply>} to {@code out}, for replies too large to hold in memory. */
@@ -73,7 +79,7 @@ public final class MessageWriter {
       throws XMLStreamException {
     XMLStreamWriter w = factory.createXMLStreamWriter(out, "UTF-8");
     w.writeStartDocument("UTF-8", "1.0");
-    writeReply(w, envelope, body);
+    writeReply(w, envelope, body, out);
     w.writeEndDocument();
     w.flush();
     w.close();
@@ -93,7 +99,8 @@ public final class MessageWriter {
         });
   }
 
-  private void writeReply(XMLStreamWriter w, ReplyEnvelope envelope, ReplyBody body)
+  private void writeReply(
+      XMLStreamWriter w, ReplyEnvelope envelope, ReplyBody body, OutputStream out)
       throws XMLStreamException {
     w.writeStartElement("", "rpc-reply", NS);
     w.writeDefaultNamespace(NS);
@@ -118,7 +125,23 @@ public final class MessageWriter {
         w.writeAttribute(a.name().getPrefix(), ns, a.name().getLocalPart(), a.value());
       }
     }
-    body.writeTo(w);
+    if (body instanceof RawReplyBody raw) {
+      // close the start tag, hand the stream over, then carry on after the raw text
+      w.writeCharacters("");
+      w.flush();
+      try {
+        var text =
+            new java.io.BufferedWriter(
+                new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8),
+                1 << 16);
+        raw.writeRaw(text);
+        text.flush();
+      } catch (java.io.IOException e) {
+        throw new XMLStreamException("cannot write the reply: " + e.getMessage(), e);
+      }
+    } else {
+      body.writeTo(w);
+    }
     w.writeEndElement();
   }
 

