@@ -67,6 +67,7 @@ public final class LifecycleEngine implements AutoCloseable {
   private final NsQueue queue;
   private final Clock clock = Clock.systemUTC();
   private volatile boolean open = true;
+  private volatile long seenSequence;
   private AutoCloseable subscription;
 
   private LifecycleEngine(
@@ -96,14 +97,38 @@ public final class LifecycleEngine implements AutoCloseable {
       Datastore datastore, VimDrivers drivers, LcmPublisher publisher, EngineOptions options) {
     var engine = new LifecycleEngine(datastore, drivers, publisher, options);
     engine.recover();
+    engine.seenSequence = engine.latestRunningSequence();
     engine.subscription = datastore.subscribe(DatastoreName.RUNNING, engine::onCommit);
     engine.reconcileAll();
     return engine;
   }
 
-  /** Waits until no NS instance is being reconciled; false on timeout. */
+  /**
+   * Waits until the engine has seen every commit to running made so far and no NS instance is
+   * being reconciled; false on timeout.
+   */
   public boolean awaitIdle(Duration timeout) throws InterruptedException {
-    return queue.awaitIdle(timeout.toMillis());
+    long deadline = System.nanoTime() + timeout.toNanos();
+    long target = latestRunningSequence();
+    while (seenSequence < target) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      Thread.sleep(5);
+    }
+    return queue.awaitIdle(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+  }
+
+  private long latestRunningSequence() {
+    try {
+      return datastore.history(1).stream()
+          .filter(c -> c.datastore() == DatastoreName.RUNNING)
+          .mapToLong(io.yamano.datastore.CommitRecord::sequence)
+          .max()
+          .orElse(0);
+    } catch (java.io.IOException e) {
+      return 0;
+    }
   }
 
   /** The engine's view of operational state (for tests and the CLI). */
@@ -167,12 +192,12 @@ public final class LifecycleEngine implements AutoCloseable {
   }
 
   private void onCommit(ChangeSet changes) {
-    if (!open) {
-      return;
+    if (open) {
+      for (String ns : changedInstances(reader, changes)) {
+        queue.request(ns);
+      }
     }
-    for (String ns : changedInstances(reader, changes)) {
-      queue.request(ns);
-    }
+    seenSequence = Math.max(seenSequence, changes.sequence());
   }
 
   private void reconcileAll() {
@@ -193,7 +218,7 @@ public final class LifecycleEngine implements AutoCloseable {
         if (arg instanceof NodeIdentifierWithPredicates key) {
           out.add(String.valueOf(key.values().iterator().next()));
         }
-      } else if (path.contains(list)) {
+      } else if (path.contains(list) && change.kind() != io.yamano.datastore.ChangeKind.MODIFIED) {
         // the list or its container changed as a whole: every entry before and after
         for (var node : new Object[] {change.before().orElse(null), change.after().orElse(null)}) {
           if (node instanceof NormalizedNode n) {

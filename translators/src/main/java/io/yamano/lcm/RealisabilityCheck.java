@@ -134,11 +134,11 @@ public final class RealisabilityCheck implements CommitHook {
         for (var vdu : vnf.vdus().values()) {
           if (had == null || !had.vdus().containsKey(vdu.id())) {
             requested.merge(vnf.account(), vdu.flavour().amounts(), Amounts::plus);
+            var those = requesters.computeIfAbsent(vnf.account(), a -> new ArrayList<>());
+            if (!those.contains(config)) {
+              those.add(config);
+            }
           }
-        }
-        requesters.computeIfAbsent(vnf.account(), a -> new ArrayList<>());
-        if (!requesters.get(vnf.account()).contains(config)) {
-          requesters.get(vnf.account()).add(config);
         }
       }
     }
