@@ -13,7 +13,10 @@ public record EngineOptions(int permitsPerAccount, int stepThreads) {
   public EngineOptions {
     if (permitsPerAccount < 1 || stepThreads < 1) {
       throw new IllegalArgumentException(
-          "permits per account and step threads must be positive: " + permitsPerAccount + ", " + stepThreads);
+          "permits per account and step threads must be positive: "
+              + permitsPerAccount
+              + ", "
+              + stepThreads);
     }
   }
 }

@@ -78,14 +78,16 @@ public final class LifecycleEngine implements AutoCloseable {
     this.reader = new ConfigReader(names);
     this.state = new OperationalState(datastore, names);
     this.vims =
-        new VimConnections(drivers, name -> reader.vimAccount(running(), name), options.permitsPerAccount());
+        new VimConnections(
+            drivers, name -> reader.vimAccount(running(), name), options.permitsPerAccount());
     this.executor = new PlanExecutor(vims, options.stepThreads());
     this.queue = new NsQueue(this::reconcile);
     datastore.addCommitHook(new RealisabilityCheck(reader, state, vims, drivers, () -> open));
   }
 
   /** Starts the engine with the default options. */
-  public static LifecycleEngine start(Datastore datastore, VimDrivers drivers, LcmPublisher publisher) {
+  public static LifecycleEngine start(
+      Datastore datastore, VimDrivers drivers, LcmPublisher publisher) {
     return start(datastore, drivers, publisher, EngineOptions.DEFAULTS);
   }
 
@@ -104,8 +106,8 @@ public final class LifecycleEngine implements AutoCloseable {
   }
 
   /**
-   * Waits until the engine has seen every commit to running made so far and no NS instance is
-   * being reconciled; false on timeout.
+   * Waits until the engine has seen every commit to running made so far and no NS instance is being
+   * reconciled; false on timeout.
    */
   public boolean awaitIdle(Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -161,7 +163,9 @@ public final class LifecycleEngine implements AutoCloseable {
       for (var vdu : vnf.vdus().values()) {
         vdus.put(vdu.id(), vdu.withFailed(broken(vnf.account(), vdu.computeId())));
       }
-      checked.put(vnf.id(), new ActualNs.VnfInstance(vnf.id(), vnf.member(), vnf.vnfdId(), vnf.account(), vdus));
+      checked.put(
+          vnf.id(),
+          new ActualNs.VnfInstance(vnf.id(), vnf.member(), vnf.vnfdId(), vnf.account(), vdus));
     }
     var marked = new ActualNs(ns, actual.flavour(), actual.level(), checked, actual.networks());
     Layout layout;
@@ -179,7 +183,8 @@ public final class LifecycleEngine implements AutoCloseable {
 
   private boolean broken(String account, String computeId) {
     try {
-      return vims.connection(account).status(ResourceKind.COMPUTE, computeId) == ResourceStatus.ERROR;
+      return vims.connection(account).status(ResourceKind.COMPUTE, computeId)
+          == ResourceStatus.ERROR;
     } catch (VimException e) {
       return e.reason() == VimException.Reason.NOT_FOUND;
     }
@@ -188,7 +193,10 @@ public final class LifecycleEngine implements AutoCloseable {
   // ---- reconciliation
 
   private NormalizedNode running() {
-    return datastore.snapshot(DatastoreName.RUNNING).readNode(org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.of()).orElse(null);
+    return datastore
+        .snapshot(DatastoreName.RUNNING)
+        .readNode(org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.of())
+        .orElse(null);
   }
 
   private void onCommit(ChangeSet changes) {
@@ -230,20 +238,33 @@ public final class LifecycleEngine implements AutoCloseable {
     return out;
   }
 
-  private static NormalizedNode wrap(ConfigReader reader, org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier path, NormalizedNode node) {
-    var builder = org.opendaylight.yangtools.yang.data.spi.node.ImmutableNodes.newContainerBuilder()
-        .withNodeIdentifier(new org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.NodeIdentifier(
-            org.opendaylight.yangtools.yang.common.QName.create(reader.names().ns(), "root")));
-    if (path.getPathArguments().isEmpty() && node instanceof org.opendaylight.yangtools.yang.data.api.schema.ContainerNode root) {
+  private static NormalizedNode wrap(
+      ConfigReader reader,
+      org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier path,
+      NormalizedNode node) {
+    var builder =
+        org.opendaylight.yangtools.yang.data.spi.node.ImmutableNodes.newContainerBuilder()
+            .withNodeIdentifier(
+                new org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.NodeIdentifier(
+                    org.opendaylight.yangtools.yang.common.QName.create(
+                        reader.names().ns(), "root")));
+    if (path.getPathArguments().isEmpty()
+        && node instanceof org.opendaylight.yangtools.yang.data.api.schema.ContainerNode root) {
       return root;
     }
-    if (path.getPathArguments().size() == 1 && node instanceof org.opendaylight.yangtools.yang.data.api.schema.DataContainerChild child) {
+    if (path.getPathArguments().size() == 1
+        && node
+            instanceof org.opendaylight.yangtools.yang.data.api.schema.DataContainerChild child) {
       return builder.withChild(child).build();
     }
     if (node instanceof org.opendaylight.yangtools.yang.data.api.schema.MapNode map) {
-      var container = org.opendaylight.yangtools.yang.data.spi.node.ImmutableNodes.newContainerBuilder()
-          .withNodeIdentifier(new org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.NodeIdentifier(reader.names().ns("ns-instances")))
-          .withChild(map).build();
+      var container =
+          org.opendaylight.yangtools.yang.data.spi.node.ImmutableNodes.newContainerBuilder()
+              .withNodeIdentifier(
+                  new org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier
+                      .NodeIdentifier(reader.names().ns("ns-instances")))
+              .withChild(map)
+              .build();
       return builder.withChild(container).build();
     }
     return builder.build();
@@ -256,7 +277,8 @@ public final class LifecycleEngine implements AutoCloseable {
     var nsd =
         reader
             .nsd(root, config.nsdId())
-            .orElseThrow(() -> new UnrealisableException("nsd-ref", "no NSD '" + config.nsdId() + "'"));
+            .orElseThrow(
+                () -> new UnrealisableException("nsd-ref", "no NSD '" + config.nsdId() + "'"));
     return LayoutBuilder.build(config, nsd, reader.vnfds(root));
   }
 
@@ -267,14 +289,20 @@ public final class LifecycleEngine implements AutoCloseable {
       if (actual.isEmpty()) {
         return Optional.empty();
       }
-      return Optional.of(new Planned(config.orElse(null), OperationType.TERMINATE, Planner.terminate(actual), actual));
+      return Optional.of(
+          new Planned(
+              config.orElse(null), OperationType.TERMINATE, Planner.terminate(actual), actual));
     }
     Layout layout = layout(config.get());
     if (actual.isEmpty()) {
-      return Optional.of(new Planned(config.get(), OperationType.INSTANTIATE, Planner.instantiate(layout), actual));
+      return Optional.of(
+          new Planned(
+              config.get(), OperationType.INSTANTIATE, Planner.instantiate(layout), actual));
     }
     Plan plan = Planner.scale(layout, actual);
-    return plan.isEmpty() ? Optional.empty() : Optional.of(new Planned(config.get(), OperationType.SCALE, plan, actual));
+    return plan.isEmpty()
+        ? Optional.empty()
+        : Optional.of(new Planned(config.get(), OperationType.SCALE, plan, actual));
   }
 
   private CompletableFuture<?> reconcile(String ns) {
@@ -305,7 +333,9 @@ public final class LifecycleEngine implements AutoCloseable {
         state.remove(ns);
       } else if (config.get().instantiated() && !"instantiated".equals(status.orElse(null))) {
         state.setStatus(ns, "instantiated");
-      } else if (!config.get().instantiated() && status.isPresent() && !"not-instantiated".equals(status.get())) {
+      } else if (!config.get().instantiated()
+          && status.isPresent()
+          && !"not-instantiated".equals(status.get())) {
         state.setStatus(ns, "not-instantiated");
       }
       return CompletableFuture.completedFuture(null);
@@ -348,13 +378,17 @@ public final class LifecycleEngine implements AutoCloseable {
               try {
                 finish(ns, id, type, actual, execution);
               } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "recording the end of " + type.yangName() + " of " + ns + " failed", e);
+                LOG.log(
+                    System.Logger.Level.WARNING,
+                    "recording the end of " + type.yangName() + " of " + ns + " failed",
+                    e);
               }
               return execution;
             });
   }
 
-  private void finish(String ns, String id, OperationType type, ActualNs before, Execution execution) {
+  private void finish(
+      String ns, String id, OperationType type, ActualNs before, Execution execution) {
     String lastStep = execution.failure().map(f -> f.stepId()).orElse(null);
     switch (execution.outcome()) {
       case COMPLETED -> {
@@ -398,14 +432,24 @@ public final class LifecycleEngine implements AutoCloseable {
       state.endOperation(op.nsName(), op.operationId(), "rolled-back", message, clock.instant());
       ActualNs actual = state.readActual(op.nsName());
       state.setStatus(op.nsName(), actual.isEmpty() ? "not-instantiated" : "instantiated");
-      notify(op.nsName(), op.operationId(), OperationType.ofYang(op.operation()), "rolled-back", null, message);
+      notify(
+          op.nsName(),
+          op.operationId(),
+          OperationType.ofYang(op.operation()),
+          "rolled-back",
+          null,
+          message);
     }
   }
 
   // ---- notifications
 
-  private void notify(String ns, String id, OperationType type, String opState, String step, String error) {
-    var xml = new StringBuilder("<lcm-operation-state-change xmlns=\"").append(YangNames.NS_NAMESPACE).append("\">");
+  private void notify(
+      String ns, String id, OperationType type, String opState, String step, String error) {
+    var xml =
+        new StringBuilder("<lcm-operation-state-change xmlns=\"")
+            .append(YangNames.NS_NAMESPACE)
+            .append("\">");
     element(xml, "ns-instance", ns);
     element(xml, "lcm-operation-id", id);
     element(xml, "operation", type.yangName());
@@ -437,8 +481,8 @@ public final class LifecycleEngine implements AutoCloseable {
   }
 
   /**
-   * Stops: no new operations start; running steps end and their operations stay {@code
-   * processing}, to be rolled back at the next start. Idempotent.
+   * Stops: no new operations start; running steps end and their operations stay {@code processing},
+   * to be rolled back at the next start. Idempotent.
    */
   @Override
   public synchronized void close() {

@@ -108,13 +108,26 @@ public final class RealisabilityCheck implements CommitHook {
         }
         var account = reader.vimAccount(root, vnf.account());
         if (account.isEmpty()) {
-          errors.add(error(name, "vim-account", "no VIM account '" + vnf.account() + "' for member '" + vnf.member() + "'"));
+          errors.add(
+              error(
+                  name,
+                  "vim-account",
+                  "no VIM account '" + vnf.account() + "' for member '" + vnf.member() + "'"));
           accountsOk = false;
           break;
         }
         if (drivers.find(account.get().type()).isEmpty()) {
-          errors.add(error(name, "vim-account", "VIM account '" + vnf.account() + "' has type '"
-              + account.get().type() + "', served by no driver (available: " + drivers.types() + ")"));
+          errors.add(
+              error(
+                  name,
+                  "vim-account",
+                  "VIM account '"
+                      + vnf.account()
+                      + "' has type '"
+                      + account.get().type()
+                      + "', served by no driver (available: "
+                      + drivers.types()
+                      + ")"));
           accountsOk = false;
           break;
         }
@@ -155,10 +168,20 @@ public final class RealisabilityCheck implements CommitHook {
       if (shortfall != null) {
         for (var config : requesters.getOrDefault(accountName, List.of())) {
           String leaf = config.level() != null ? "instantiation-level" : "flavour";
-          errors.add(error(config.name(), leaf, "VIM account '" + accountName
-              + "' has not enough capacity for NS instance '" + config.name() + "' ("
-              + (config.level() != null ? "level '" + config.level() + "'" : "flavour '" + config.flavour() + "'")
-              + "): " + shortfall));
+          errors.add(
+              error(
+                  config.name(),
+                  leaf,
+                  "VIM account '"
+                      + accountName
+                      + "' has not enough capacity for NS instance '"
+                      + config.name()
+                      + "' ("
+                      + (config.level() != null
+                          ? "level '" + config.level() + "'"
+                          : "flavour '" + config.flavour() + "'")
+                      + "): "
+                      + shortfall));
         }
       }
     }
@@ -188,8 +211,14 @@ public final class RealisabilityCheck implements CommitHook {
       boolean perZone = scopes.get(entry.getKey()) == AffinityRule.Scope.ZONE;
       int places = perZone ? zones(account) : hosts(account);
       if (entry.getValue() > places) {
-        return "anti-affinity group '" + entry.getKey() + "' has " + entry.getValue()
-            + " members but VIM account '" + account.name() + "' has only " + places
+        return "anti-affinity group '"
+            + entry.getKey()
+            + "' has "
+            + entry.getValue()
+            + " members but VIM account '"
+            + account.name()
+            + "' has only "
+            + places
             + (perZone ? " zone(s)" : " host(s)");
       }
     }
@@ -208,6 +237,7 @@ public final class RealisabilityCheck implements CommitHook {
   }
 
   private RpcError error(String ns, String leaf, String message) {
-    return RpcError.application(ErrorTag.OPERATION_FAILED, APP_TAG, reader.nsLeaf(ns, leaf), message);
+    return RpcError.application(
+        ErrorTag.OPERATION_FAILED, APP_TAG, reader.nsLeaf(ns, leaf), message);
   }
 }

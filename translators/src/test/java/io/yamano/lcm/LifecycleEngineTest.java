@@ -33,8 +33,8 @@ import org.opendaylight.yangtools.yang.data.api.schema.MapEntryNode;
 
 class LifecycleEngineTest {
 
-
-  static final String WEB_NS = "<nsd-ref>web-ns</nsd-ref><flavour>default</flavour><vim-account>lab</vim-account>";
+  static final String WEB_NS =
+      "<nsd-ref>web-ns</nsd-ref><flavour>default</flavour><vim-account>lab</vim-account>";
   static final Duration WAIT = Duration.ofSeconds(30);
 
   TestStore store;
@@ -50,7 +50,8 @@ class LifecycleEngineTest {
     store = new TestStore();
     driver = new ResourcelessDriver();
     drivers = VimDrivers.of(List.of(driver));
-    engine = LifecycleEngine.start(store.datastore, drivers, (ns, name, xml) -> notifications.add(xml));
+    engine =
+        LifecycleEngine.start(store.datastore, drivers, (ns, name, xml) -> notifications.add(xml));
     names = YangNames.of(TestStore.CONTEXT);
     reader = new ConfigReader(names);
   }
@@ -66,7 +67,12 @@ class LifecycleEngineTest {
   }
 
   ResourcelessVim vim(String account) throws Exception {
-    var root = store.datastore.snapshot(DatastoreName.RUNNING).readNode(org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.of()).orElseThrow();
+    var root =
+        store
+            .datastore
+            .snapshot(DatastoreName.RUNNING)
+            .readNode(org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.of())
+            .orElseThrow();
     return driver.connect(reader.vimAccount(root, account).orElseThrow());
   }
 
@@ -75,25 +81,45 @@ class LifecycleEngineTest {
   }
 
   MapEntryNode lastOperation(String ns) {
-    var state = store.datastore.snapshot(DatastoreName.OPERATIONAL)
-        .readNode(reader.nsEntry(ns).node(new org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.NodeIdentifier(names.ns("state")))).orElseThrow();
+    var state =
+        store
+            .datastore
+            .snapshot(DatastoreName.OPERATIONAL)
+            .readNode(
+                reader
+                    .nsEntry(ns)
+                    .node(
+                        new org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier
+                            .NodeIdentifier(names.ns("state"))))
+            .orElseThrow();
     return Nodes.entries(state, names.ns("lcm-operation")).stream()
-        .max(java.util.Comparator.comparing(op -> Nodes.text(op, names.ns("start-time")))).orElseThrow();
+        .max(java.util.Comparator.comparing(op -> Nodes.text(op, names.ns("start-time"))))
+        .orElseThrow();
   }
 
   static Set<String> ids(ActualNs actual) {
     var ids = new TreeSet<String>();
     actual.networks().values().forEach(n -> ids.add(n.networkId()));
-    actual.vnfs().values().forEach(v -> v.vdus().values().forEach(d -> {
-      ids.add(d.computeId());
-      d.ports().values().forEach(p -> ids.add(p.portId()));
-    }));
+    actual
+        .vnfs()
+        .values()
+        .forEach(
+            v ->
+                v.vdus()
+                    .values()
+                    .forEach(
+                        d -> {
+                          ids.add(d.computeId());
+                          d.ports().values().forEach(p -> ids.add(p.portId()));
+                        }));
     return ids;
   }
 
   static Set<String> owned(ResourcelessVim vim, String ns) throws Exception {
-    return vim.listOwned().stream().filter(r -> ns.equals(r.owner().nsInstanceId()))
-        .map(OwnedResource::id).collect(Collectors.toCollection(TreeSet::new));
+    return vim.listOwned().stream()
+        .filter(r -> ns.equals(r.owner().nsInstanceId()))
+        .map(OwnedResource::id)
+        .collect(Collectors.toCollection(TreeSet::new));
   }
 
   @Test
@@ -112,7 +138,12 @@ class LifecycleEngineTest {
     assertEquals("completed", Nodes.text(op, names.ns("state")));
     assertEquals("100", Nodes.text(op, names.ns("progress")));
     assertTrue(notifications.stream().anyMatch(n -> n.contains("<state>processing</state>")));
-    assertTrue(notifications.stream().anyMatch(n -> n.contains("<state>completed</state>") && n.contains("<ns-instance>shop</ns-instance>")));
+    assertTrue(
+        notifications.stream()
+            .anyMatch(
+                n ->
+                    n.contains("<state>completed</state>")
+                        && n.contains("<ns-instance>shop</ns-instance>")));
     assertEquals(0, vim("lab").usage().reserved().instances(), "the reservation was released");
   }
 
@@ -126,8 +157,11 @@ class LifecycleEngineTest {
     var op = lastOperation("shop");
     assertEquals("rolled-back", Nodes.text(op, names.ns("state")));
     String error = Nodes.text(op, names.ns("error-message"));
-    assertTrue(error.contains("create-port:web-1/web-1/eth0") && error.contains("shop.web-1.web-1.eth0")
-        && error.contains("INJECTED_FAILURE"), error);
+    assertTrue(
+        error.contains("create-port:web-1/web-1/eth0")
+            && error.contains("shop.web-1.web-1.eth0")
+            && error.contains("INJECTED_FAILURE"),
+        error);
     assertEquals(Set.of(), owned(vim("lab"), "shop"));
     assertEquals("failed", engine.state().status("shop").orElseThrow());
     assertTrue(engine.state().readActual("shop").isEmpty());
@@ -136,7 +170,8 @@ class LifecycleEngineTest {
 
   @Test
   void terminateFreesEverything() throws Exception {
-    store.commit(TestStore.ns("shop", WEB_NS + "<instantiation-level>double</instantiation-level>"));
+    store.commit(
+        TestStore.ns("shop", WEB_NS + "<instantiation-level>double</instantiation-level>"));
     settle();
     assertEquals(2, engine.state().readActual("shop").vduCount());
     store.commit(TestStore.ns("shop", "<admin-state>not-instantiated</admin-state>"));
@@ -174,7 +209,8 @@ class LifecycleEngineTest {
     vim("lab").markFailed(ResourceKind.COMPUTE, before.computeId());
     assertEquals(Execution.Outcome.COMPLETED, engine.heal("shop").get());
     var after = engine.state().readActual("shop");
-    assertFalse(after.vnfs().get("web-1").vdus().get("web-1").computeId().equals(before.computeId()));
+    assertFalse(
+        after.vnfs().get("web-1").vdus().get("web-1").computeId().equals(before.computeId()));
     assertEquals(ids(after), owned(vim("lab"), "shop"));
   }
 
@@ -184,7 +220,8 @@ class LifecycleEngineTest {
     settle();
     var lab = vim("lab");
     lab.setLatency(Duration.ofMillis(150));
-    store.commit(TestStore.ns("shop", WEB_NS + "<instantiation-level>double</instantiation-level>"));
+    store.commit(
+        TestStore.ns("shop", WEB_NS + "<instantiation-level>double</instantiation-level>"));
     Thread.sleep(400); // reserve done, creations under way
     engine.close();
     store.datastore.close();
@@ -193,12 +230,19 @@ class LifecycleEngineTest {
 
     lab.setLatency(Duration.ZERO);
     store.open();
-    engine = LifecycleEngine.start(store.datastore, drivers, (ns, name, xml) -> notifications.add(xml));
+    engine =
+        LifecycleEngine.start(store.datastore, drivers, (ns, name, xml) -> notifications.add(xml));
     settle();
     var ops = operations("shop");
-    assertTrue(ops.stream().anyMatch(o -> "rolled-back".equals(Nodes.text(o, names.ns("state")))
-        && Nodes.text(o, names.ns("error-message")).contains("restart")), ops.toString());
-    assertEquals("instantiated", engine.state().status("shop").orElseThrow(), "retried after the rollback");
+    assertTrue(
+        ops.stream()
+            .anyMatch(
+                o ->
+                    "rolled-back".equals(Nodes.text(o, names.ns("state")))
+                        && Nodes.text(o, names.ns("error-message")).contains("restart")),
+        ops.toString());
+    assertEquals(
+        "instantiated", engine.state().status("shop").orElseThrow(), "retried after the rollback");
     ActualNs actual = engine.state().readActual("shop");
     assertEquals(2, actual.vduCount());
     assertEquals(ids(actual), owned(vim("lab"), "shop"), "every VIM resource is recorded");
@@ -214,8 +258,17 @@ class LifecycleEngineTest {
   }
 
   List<MapEntryNode> operations(String ns) {
-    var state = store.datastore.snapshot(DatastoreName.OPERATIONAL)
-        .readNode(reader.nsEntry(ns).node(new org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.NodeIdentifier(names.ns("state")))).orElseThrow();
+    var state =
+        store
+            .datastore
+            .snapshot(DatastoreName.OPERATIONAL)
+            .readNode(
+                reader
+                    .nsEntry(ns)
+                    .node(
+                        new org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier
+                            .NodeIdentifier(names.ns("state"))))
+            .orElseThrow();
     return List.copyOf(Nodes.entries(state, names.ns("lcm-operation")));
   }
 
@@ -224,7 +277,9 @@ class LifecycleEngineTest {
   }
 
   static String pathOf(RpcException e) {
-    return e.errors().get(0).path().map(Object::toString).orElse("") + " " + e.errors().get(0).message();
+    return e.errors().get(0).path().map(Object::toString).orElse("")
+        + " "
+        + e.errors().get(0).message();
   }
 
   @Test
@@ -236,34 +291,68 @@ class LifecycleEngineTest {
 
   @Test
   void commitRefusedForAnAccountNoDriverServes() {
-    var e = refused("x", "<nsd-ref>web-ns</nsd-ref><flavour>default</flavour><vim-account>cloud</vim-account>");
+    var e =
+        refused(
+            "x",
+            "<nsd-ref>web-ns</nsd-ref><flavour>default</flavour><vim-account>cloud</vim-account>");
     assertTrue(pathOf(e).contains("vim-account") && pathOf(e).contains("openstack"), pathOf(e));
   }
 
   @Test
   void commitRefusedForUnknownAccountNsdOrFlavour() {
     // leafrefs catch these before the hook; the commit is refused either way
-    assertThrows(RpcException.class, () -> store.commit(TestStore.ns("x", "<nsd-ref>web-ns</nsd-ref><flavour>default</flavour><vim-account>nope</vim-account>")));
-    assertThrows(RpcException.class, () -> store.commit(TestStore.ns("x", "<nsd-ref>nope</nsd-ref><flavour>default</flavour><vim-account>lab</vim-account>")));
-    assertThrows(RpcException.class, () -> store.commit(TestStore.ns("x", "<nsd-ref>web-ns</nsd-ref><flavour>nope</flavour><vim-account>lab</vim-account>")));
+    assertThrows(
+        RpcException.class,
+        () ->
+            store.commit(
+                TestStore.ns(
+                    "x",
+                    "<nsd-ref>web-ns</nsd-ref><flavour>default</flavour><vim-account>nope</vim-account>")));
+    assertThrows(
+        RpcException.class,
+        () ->
+            store.commit(
+                TestStore.ns(
+                    "x",
+                    "<nsd-ref>nope</nsd-ref><flavour>default</flavour><vim-account>lab</vim-account>")));
+    assertThrows(
+        RpcException.class,
+        () ->
+            store.commit(
+                TestStore.ns(
+                    "x",
+                    "<nsd-ref>web-ns</nsd-ref><flavour>nope</flavour><vim-account>lab</vim-account>")));
   }
 
   @Test
   void commitRefusedWithoutCapacity() throws Exception {
-    store.commit(TestStore.ns("small", "<nsd-ref>web-ns</nsd-ref><flavour>default</flavour><vim-account>tiny</vim-account>"));
+    store.commit(
+        TestStore.ns(
+            "small",
+            "<nsd-ref>web-ns</nsd-ref><flavour>default</flavour><vim-account>tiny</vim-account>"));
     settle();
-    var e = refused("more", "<nsd-ref>web-ns</nsd-ref><flavour>default</flavour><vim-account>tiny</vim-account><instantiation-level>double</instantiation-level>");
+    var e =
+        refused(
+            "more",
+            "<nsd-ref>web-ns</nsd-ref><flavour>default</flavour><vim-account>tiny</vim-account><instantiation-level>double</instantiation-level>");
     assertTrue(pathOf(e).contains("instantiation-level") && pathOf(e).contains("vcpus"), pathOf(e));
   }
 
   @Test
   void commitRefusedWhenAntiAffinityCannotHold() throws Exception {
-    var e = refused("ha", "<nsd-ref>ha-ns</nsd-ref><flavour>four</flavour><vim-account>lab</vim-account>");
+    var e =
+        refused(
+            "ha", "<nsd-ref>ha-ns</nsd-ref><flavour>four</flavour><vim-account>lab</vim-account>");
     assertTrue(pathOf(e).contains("flavour") && pathOf(e).contains("anti-affinity"), pathOf(e));
-    store.commit(TestStore.ns("ha", "<nsd-ref>ha-ns</nsd-ref><flavour>three</flavour><vim-account>lab</vim-account>"));
+    store.commit(
+        TestStore.ns(
+            "ha",
+            "<nsd-ref>ha-ns</nsd-ref><flavour>three</flavour><vim-account>lab</vim-account>"));
     settle();
-    var hosts = engine.state().readActual("ha").vnfs().get("ha-1").vdus().values().stream()
-        .map(ActualNs.VduInstance::host).collect(Collectors.toSet());
+    var hosts =
+        engine.state().readActual("ha").vnfs().get("ha-1").vdus().values().stream()
+            .map(ActualNs.VduInstance::host)
+            .collect(Collectors.toSet());
     assertEquals(3, hosts.size(), "one VDU per host");
   }
 }

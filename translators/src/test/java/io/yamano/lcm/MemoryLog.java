@@ -21,7 +21,8 @@ final class MemoryLog implements CommitLog {
   @Override
   public synchronized Recovery recover() {
     var replay = entries.stream().filter(e -> e.sequence() > snapshotSequence).toList();
-    return new Recovery(new EnumMap<>(snapshots), snapshotSequence, replay, new HashMap<>(properties));
+    return new Recovery(
+        new EnumMap<>(snapshots), snapshotSequence, replay, new HashMap<>(properties));
   }
 
   @Override
@@ -32,13 +33,14 @@ final class MemoryLog implements CommitLog {
   @Override
   public synchronized void append(JournalEntry entry, Map<String, byte[]> props) {
     entries.add(entry);
-    props.forEach((k, v) -> {
-      if (v == null) {
-        properties.remove(k);
-      } else {
-        properties.put(k, v);
-      }
-    });
+    props.forEach(
+        (k, v) -> {
+          if (v == null) {
+            properties.remove(k);
+          } else {
+            properties.put(k, v);
+          }
+        });
   }
 
   @Override

@@ -10,8 +10,8 @@ import javax.xml.stream.XMLInputFactory;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
 import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
 import org.opendaylight.yangtools.yang.data.codec.xml.XmlParserStream;
-import org.opendaylight.yangtools.yang.data.impl.schema.NormalizationResultHolder;
 import org.opendaylight.yangtools.yang.data.impl.schema.ImmutableNormalizedNodeStreamWriter;
+import org.opendaylight.yangtools.yang.data.impl.schema.NormalizationResultHolder;
 import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
 
 /** A datastore on the bundled models and memory logs, with the test catalog committed. */
@@ -64,7 +64,10 @@ final class TestStore {
 
   static String ns(String name, String extra) {
     return "<config><ns-instances xmlns=\"urn:yamano:params:xml:ns:yang:yamano-ns\"><ns-instance><name>"
-        + name + "</name>" + extra + "</ns-instance></ns-instances></config>";
+        + name
+        + "</name>"
+        + extra
+        + "</ns-instance></ns-instances></config>";
   }
 
   static ContainerNode parse(String xml) {

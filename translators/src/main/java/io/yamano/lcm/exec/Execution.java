@@ -28,7 +28,9 @@ public record Execution(
     FAILED,
     /** A step failed; completed steps were undone. */
     ROLLED_BACK,
-    /** The executor was closed; the journal shows what ran, recovery undoes it at the next start. */
+    /**
+     * The executor was closed; the journal shows what ran, recovery undoes it at the next start.
+     */
     INTERRUPTED
   }
 

@@ -3,7 +3,8 @@ package io.yamano.lcm.exec;
 import java.util.List;
 
 /** An LCM operation occurrence found unfinished in the journal. */
-public record JournaledOperation(String nsName, String operationId, String operation, List<JournaledStep> steps) {
+public record JournaledOperation(
+    String nsName, String operationId, String operation, List<JournaledStep> steps) {
   public JournaledOperation {
     steps = List.copyOf(steps);
   }

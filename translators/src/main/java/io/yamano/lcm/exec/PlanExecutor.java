@@ -19,9 +19,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs plans. A step starts as soon as every step it depends on has completed, so independent
- * steps run in parallel, at most {@code permitsPerAccount} calls at once per VIM account (see
- * {@link VimConnections}). Each step is journaled before it runs and after it completes.
+ * Runs plans. A step starts as soon as every step it depends on has completed, so independent steps
+ * run in parallel, at most {@code permitsPerAccount} calls at once per VIM account (see {@link
+ * VimConnections}). Each step is journaled before it runs and after it completes.
  *
  * <p>When a step fails, no further step starts; once the running ones end, the completed steps are
  * undone in reverse completion order (unless the caller asked to keep them) and the execution ends
@@ -61,11 +61,13 @@ public final class PlanExecutor implements AutoCloseable {
    * @param keepOnFailure leave completed steps in place when a step fails, instead of rolling back
    * @return completes when the plan has ended, never exceptionally
    */
-  public CompletableFuture<Execution> execute(Plan plan, PlanJournal journal, boolean keepOnFailure) {
+  public CompletableFuture<Execution> execute(
+      Plan plan, PlanJournal journal, boolean keepOnFailure) {
     var run = new Run(plan, journal, keepOnFailure);
     if (closing) {
       run.future.complete(
-          new Execution(plan, Execution.Outcome.INTERRUPTED, Map.of(), Optional.empty(), List.of()));
+          new Execution(
+              plan, Execution.Outcome.INTERRUPTED, Map.of(), Optional.empty(), List.of()));
       return run.future;
     }
     runs.add(run);
@@ -74,7 +76,9 @@ public final class PlanExecutor implements AutoCloseable {
     return run.future;
   }
 
-  /** Stops starting steps, waits (up to a minute) for running ones and ends their plans interrupted. */
+  /**
+   * Stops starting steps, waits (up to a minute) for running ones and ends their plans interrupted.
+   */
   @Override
   public void close() {
     if (closing) {
@@ -158,7 +162,8 @@ public final class PlanExecutor implements AutoCloseable {
         journal.started(step);
         output = runner.run(step, outputs);
       } catch (VimException e) {
-        failed = new StepFailure(step.id(), resourceOf(step), e.getMessage() + " [" + e.reason() + "]");
+        failed =
+            new StepFailure(step.id(), resourceOf(step), e.getMessage() + " [" + e.reason() + "]");
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         failed = new StepFailure(step.id(), resourceOf(step), "interrupted");
@@ -173,7 +178,10 @@ public final class PlanExecutor implements AutoCloseable {
             outputs.put(step.id(), output);
           }
           completed.add(step.id());
-          safely(() -> journal.done(step, StepRunner.resourceId(outputs.get(step.id())), completed.size()));
+          safely(
+              () ->
+                  journal.done(
+                      step, StepRunner.resourceId(outputs.get(step.id())), completed.size()));
           if (!stopped && !interrupted && !closing) {
             for (String next : dependents.get(step.id())) {
               if (waiting.merge(next, -1, Integer::sum) == 0) {

@@ -3,9 +3,9 @@ package io.yamano.lcm.exec;
 import io.yamano.lcm.plan.Step;
 
 /**
- * Where the executor records a plan's progress, each record durable before the executor goes on:
- * a step is journaled {@code running} before its VIM call and {@code done} with the resource id
- * after it, so that a restart finds every resource the plan may have created.
+ * Where the executor records a plan's progress, each record durable before the executor goes on: a
+ * step is journaled {@code running} before its VIM call and {@code done} with the resource id after
+ * it, so that a restart finds every resource the plan may have created.
  */
 public interface PlanJournal {
 

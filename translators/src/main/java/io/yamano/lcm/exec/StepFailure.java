@@ -15,7 +15,11 @@ public record StepFailure(String stepId, String resource, String reason) {
 
   /** The message an LCM operation occurrence shows. */
   public String message() {
-    return "step '" + stepId + "' failed" + (resource == null ? "" : " on '" + resource + "'")
-        + ": " + reason;
+    return "step '"
+        + stepId
+        + "' failed"
+        + (resource == null ? "" : " on '" + resource + "'")
+        + ": "
+        + reason;
   }
 }

@@ -3,8 +3,8 @@ package io.yamano.lcm.model;
 import java.util.Objects;
 
 /**
- * An affinity or anti-affinity group of a descriptor flavour, or a local rule of a profile (whose id
- * is then derived from its type and scope).
+ * An affinity or anti-affinity group of a descriptor flavour, or a local rule of a profile (whose
+ * id is then derived from its type and scope).
  *
  * @param anti true for anti-affinity
  * @param scope the SOL006 affinity-scope ({@code nfvi-node}, {@code zone} ...)

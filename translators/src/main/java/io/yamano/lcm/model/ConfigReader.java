@@ -39,7 +39,8 @@ public final class ConfigReader {
 
   /** {@code /ns-instances/ns-instance[name=...]}. */
   public YangInstanceIdentifier nsEntry(String name) {
-    return nsList().node(NodeIdentifierWithPredicates.of(names.ns("ns-instance"), names.ns("name"), name));
+    return nsList()
+        .node(NodeIdentifierWithPredicates.of(names.ns("ns-instance"), names.ns("name"), name));
   }
 
   /** A leaf of an ns-instance entry (for error paths). */
@@ -50,7 +51,8 @@ public final class ConfigReader {
   /** Every NS instance of the configuration. */
   public List<NsInstanceConfig> nsInstances(NormalizedNode root) {
     var out = new ArrayList<NsInstanceConfig>();
-    for (MapEntryNode entry : Nodes.entries(section(root, names.ns("ns-instances")), names.ns("ns-instance"))) {
+    for (MapEntryNode entry :
+        Nodes.entries(section(root, names.ns("ns-instances")), names.ns("ns-instance"))) {
       out.add(nsInstance(entry));
     }
     return out;
@@ -109,7 +111,9 @@ public final class ConfigReader {
               for (MapEntryNode zone : Nodes.entries(placement, names.vim("zone"))) {
                 String zoneName = Nodes.text(zone, names.vim("name"));
                 var hosts =
-                    Nodes.values(zone, names.vim("host")).stream().map(VimAccount.Host::of).toList();
+                    Nodes.values(zone, names.vim("host")).stream()
+                        .map(VimAccount.Host::of)
+                        .toList();
                 zones.add(
                     new VimAccount.Zone(
                         zoneName,
@@ -211,14 +215,20 @@ public final class ConfigReader {
                 .orElse(null);
         var link =
             new NsDescriptor.VirtualLinkProfile(
-                Nodes.text(vl, names.nfv("id")), Nodes.text(vl, names.nfv("virtual-link-desc-id")), cidr);
+                Nodes.text(vl, names.nfv("id")),
+                Nodes.text(vl, names.nfv("virtual-link-desc-id")),
+                cidr);
         links.put(link.id(), link);
       }
       String id = Nodes.text(df, names.nfv("id"));
       flavours.put(
           id,
           new NsDescriptor.NsFlavour(
-              id, profiles, levels, Nodes.text(df, names.nfv("default-instantiation-level")), links));
+              id,
+              profiles,
+              levels,
+              Nodes.text(df, names.nfv("default-instantiation-level")),
+              links));
     }
     return new NsDescriptor(Nodes.text(nsd, names.nfv("id")), flavours);
   }
@@ -252,15 +262,23 @@ public final class ConfigReader {
     for (MapEntryNode vdu : Nodes.entries(vnfd, names.nfv("vdu"))) {
       var cps = new LinkedHashMap<String, String>();
       for (MapEntryNode cp : Nodes.entries(vdu, names.nfv("int-cpd"))) {
-        cps.put(Nodes.text(cp, names.nfv("id")), Nodes.text(cp, names.nfv("int-virtual-link-desc")));
+        cps.put(
+            Nodes.text(cp, names.nfv("id")), Nodes.text(cp, names.nfv("int-virtual-link-desc")));
       }
-      long[] size = computes.getOrDefault(Nodes.text(vdu, names.nfv("virtual-compute-desc")), new long[] {1, 1024, 0});
+      long[] size =
+          computes.getOrDefault(
+              Nodes.text(vdu, names.nfv("virtual-compute-desc")), new long[] {1, 1024, 0});
       String imageId = Nodes.text(vdu, names.nfv("sw-image-desc"));
       String id = Nodes.text(vdu, names.nfv("id"));
       vdus.put(
           id,
           new VnfDescriptor.Vdu(
-              id, cps, (int) size[0], size[1], size[2], imageId == null ? null : images.getOrDefault(imageId, imageId)));
+              id,
+              cps,
+              (int) size[0],
+              size[1],
+              size[2],
+              imageId == null ? null : images.getOrDefault(imageId, imageId)));
     }
     var internalLinks = new ArrayList<String>();
     for (MapEntryNode vl : Nodes.entries(vnfd, names.nfv("int-virtual-link-desc"))) {
@@ -280,17 +298,20 @@ public final class ConfigReader {
     for (MapEntryNode df : Nodes.entries(vnfd, names.nfv("df"))) {
       flavours.put(Nodes.text(df, names.nfv("id")), vnfFlavour(df));
     }
-    return new VnfDescriptor(Nodes.text(vnfd, names.nfv("id")), vdus, internalLinks, extCps, flavours);
+    return new VnfDescriptor(
+        Nodes.text(vnfd, names.nfv("id")), vdus, internalLinks, extCps, flavours);
   }
 
   private VnfDescriptor.VnfFlavour vnfFlavour(MapEntryNode df) {
     var profiles = new LinkedHashMap<String, VnfDescriptor.VduProfile>();
     for (MapEntryNode p : Nodes.entries(df, names.nfv("vdu-profile"))) {
       var local = new ArrayList<AffinityGroup>();
-      for (MapEntryNode rule : Nodes.entries(p, names.nfv("local-affinity-or-anti-affinity-rule"))) {
+      for (MapEntryNode rule :
+          Nodes.entries(p, names.nfv("local-affinity-or-anti-affinity-rule"))) {
         String type = Nodes.text(rule, names.nfv("type"));
         String scope = Nodes.text(rule, names.nfv("scope"));
-        local.add(new AffinityGroup("local-" + type + "-" + scope, "anti-affinity".equals(type), scope));
+        local.add(
+            new AffinityGroup("local-" + type + "-" + scope, "anti-affinity".equals(type), scope));
       }
       var profile =
           new VnfDescriptor.VduProfile(
@@ -305,7 +326,9 @@ public final class ConfigReader {
     for (MapEntryNode level : Nodes.entries(df, names.nfv("instantiation-level"))) {
       var counts = new LinkedHashMap<String, Integer>();
       for (MapEntryNode v : Nodes.entries(level, names.nfv("vdu-level"))) {
-        counts.put(Nodes.text(v, names.nfv("vdu-id")), (int) Nodes.number(v, names.nfv("number-of-instances"), 1));
+        counts.put(
+            Nodes.text(v, names.nfv("vdu-id")),
+            (int) Nodes.number(v, names.nfv("number-of-instances"), 1));
       }
       levels.put(Nodes.text(level, names.nfv("id")), counts);
     }
@@ -319,7 +342,9 @@ public final class ConfigReader {
                 for (MapEntryNode d : Nodes.entries(details, names.nfv("deltas"))) {
                   if (chosen == null || chosen.equals(Nodes.text(d, names.nfv("id")))) {
                     for (MapEntryNode v : Nodes.entries(d, names.nfv("vdu-delta"))) {
-                      delta.put(Nodes.text(v, names.nfv("id")), (int) Nodes.number(v, names.nfv("number-of-instances"), 1));
+                      delta.put(
+                          Nodes.text(v, names.nfv("id")),
+                          (int) Nodes.number(v, names.nfv("number-of-instances"), 1));
                     }
                     break;
                   }
@@ -328,7 +353,8 @@ public final class ConfigReader {
       String id = Nodes.text(a, names.nfv("id"));
       aspects.put(
           id,
-          new VnfDescriptor.ScalingAspect(id, (int) Nodes.number(a, names.nfv("max-scale-level"), 1), delta));
+          new VnfDescriptor.ScalingAspect(
+              id, (int) Nodes.number(a, names.nfv("max-scale-level"), 1), delta));
     }
     var groups = new LinkedHashMap<String, AffinityGroup>();
     for (MapEntryNode g : Nodes.entries(df, names.nfv("affinity-or-anti-affinity-group"))) {

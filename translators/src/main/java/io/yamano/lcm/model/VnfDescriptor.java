@@ -101,7 +101,11 @@ public record VnfDescriptor(
    * @param localRules placement rules among the instances of this VDU
    */
   public record VduProfile(
-      String vduId, int min, int max, java.util.List<String> groups, java.util.List<AffinityGroup> localRules) {
+      String vduId,
+      int min,
+      int max,
+      java.util.List<String> groups,
+      java.util.List<AffinityGroup> localRules) {
     public VduProfile {
       Objects.requireNonNull(vduId, "vduId");
       groups = java.util.List.copyOf(groups);

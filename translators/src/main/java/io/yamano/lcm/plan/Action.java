@@ -56,7 +56,8 @@ public sealed interface Action {
   }
 
   /** Creates the network of a virtual link instance. */
-  record CreateNetwork(String account, String linkId, String virtualLinkDescId, NetworkRequest request)
+  record CreateNetwork(
+      String account, String linkId, String virtualLinkDescId, NetworkRequest request)
       implements Action {
     @Override
     public String resourceName() {

@@ -54,7 +54,8 @@ public record Layout(
    * One VDU instance.
    *
    * @param id unique within its VNF instance ({@code <vdu>-<n>})
-   * @param cps internal connection point id to the network (virtual link instance id) it attaches to
+   * @param cps internal connection point id to the network (virtual link instance id) it attaches
+   *     to
    */
   public record VduLayout(
       String id,

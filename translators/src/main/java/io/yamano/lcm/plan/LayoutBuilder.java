@@ -9,7 +9,6 @@ import io.yamano.vim.Flavour;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -56,7 +55,11 @@ public final class LayoutBuilder {
                 () ->
                     new UnrealisableException(
                         "flavour",
-                        "NSD '" + nsd.id() + "' has no deployment flavour '" + config.flavour() + "'"));
+                        "NSD '"
+                            + nsd.id()
+                            + "' has no deployment flavour '"
+                            + config.flavour()
+                            + "'"));
     String level = flavour.effectiveLevel(config.level());
     if (level != null && !flavour.levels().containsKey(level)) {
       throw new UnrealisableException(
@@ -71,8 +74,13 @@ public final class LayoutBuilder {
       if (vnfd == null) {
         throw new UnrealisableException(
             "nsd-ref",
-            "member '" + profile.id() + "' of NSD '" + nsd.id() + "' uses VNFD '"
-                + profile.vnfdId() + "', which does not exist");
+            "member '"
+                + profile.id()
+                + "' of NSD '"
+                + nsd.id()
+                + "' uses VNFD '"
+                + profile.vnfdId()
+                + "', which does not exist");
       }
       var vnfFlavour =
           vnfd.flavour(profile.flavourId())
@@ -80,20 +88,35 @@ public final class LayoutBuilder {
                   () ->
                       new UnrealisableException(
                           "nsd-ref",
-                          "member '" + profile.id() + "' uses flavour '" + profile.flavourId()
-                              + "' of VNFD '" + vnfd.id() + "', which has no such flavour"));
+                          "member '"
+                              + profile.id()
+                              + "' uses flavour '"
+                              + profile.flavourId()
+                              + "' of VNFD '"
+                              + vnfd.id()
+                              + "', which has no such flavour"));
       if (profile.instantiationLevel() != null
           && !vnfFlavour.levels().containsKey(profile.instantiationLevel())) {
         throw new UnrealisableException(
             "nsd-ref",
-            "member '" + profile.id() + "' uses level '" + profile.instantiationLevel()
-                + "' of VNFD '" + vnfd.id() + "' flavour '" + vnfFlavour.id() + "', which does not exist");
+            "member '"
+                + profile.id()
+                + "' uses level '"
+                + profile.instantiationLevel()
+                + "' of VNFD '"
+                + vnfd.id()
+                + "' flavour '"
+                + vnfFlavour.id()
+                + "', which does not exist");
       }
       String account = config.accountOf(profile.id());
       if (account == null) {
         throw new UnrealisableException(
             "vim-account",
-            "member '" + profile.id() + "' of NS instance '" + config.name()
+            "member '"
+                + profile.id()
+                + "' of NS instance '"
+                + config.name()
                 + "' has no VIM account: set vim-account on the NS or on vnf "
                 + profile.id());
       }
@@ -119,14 +142,26 @@ public final class LayoutBuilder {
           var vdu = vnfd.vdus().get(vduProfile.vduId());
           if (vdu == null) {
             throw new UnrealisableException(
-                "nsd-ref", "VNFD '" + vnfd.id() + "' profiles VDU '" + vduProfile.vduId() + "', which it lacks");
+                "nsd-ref",
+                "VNFD '"
+                    + vnfd.id()
+                    + "' profiles VDU '"
+                    + vduProfile.vduId()
+                    + "', which it lacks");
           }
           int count = overrides.getOrDefault(vdu.id(), levelCounts.getOrDefault(vdu.id(), 0));
           if (count > vduProfile.max() || count < vduProfile.min()) {
             throw new UnrealisableException(
                 "instantiation-level",
-                count + " instances of VDU '" + vdu.id() + "' of VNFD '" + vnfd.id()
-                    + "' are outside its profile's " + vduProfile.min() + ".." + vduProfile.max());
+                count
+                    + " instances of VDU '"
+                    + vdu.id()
+                    + "' of VNFD '"
+                    + vnfd.id()
+                    + "' are outside its profile's "
+                    + vduProfile.min()
+                    + ".."
+                    + vduProfile.max());
           }
           var affinity = new ArrayList<AffinityRule>();
           for (String groupId : vduProfile.groups()) {
@@ -136,7 +171,8 @@ public final class LayoutBuilder {
             }
           }
           for (AffinityGroup local : vduProfile.localRules()) {
-            affinity.add(rule(config.name() + "." + vnfId + "." + vdu.id() + "." + local.id(), local));
+            affinity.add(
+                rule(config.name() + "." + vnfId + "." + vdu.id() + "." + local.id(), local));
           }
           var flavourOfVdu = new Flavour(vdu.vcpus(), vdu.memoryMb(), vdu.diskGb());
           for (int k = 1; k <= count; k++) {
@@ -151,7 +187,8 @@ public final class LayoutBuilder {
               } else if (nsLink != null) {
                 linkId = nsLink + "@" + account;
                 var vl = flavour.virtualLinks().get(nsLink);
-                descId = vl == null || vl.virtualLinkDescId() == null ? nsLink : vl.virtualLinkDescId();
+                descId =
+                    vl == null || vl.virtualLinkDescId() == null ? nsLink : vl.virtualLinkDescId();
               } else {
                 linkId = DEFAULT_LINK + "@" + account;
                 descId = DEFAULT_LINK;
@@ -159,13 +196,16 @@ public final class LayoutBuilder {
               if (!networks.containsKey(linkId)) {
                 var vl = nsLink == null ? null : flavour.virtualLinks().get(nsLink);
                 String cidr =
-                    vl != null && vl.cidr() != null ? vl.cidr() : "10.0." + networks.size() + ".0/24";
+                    vl != null && vl.cidr() != null
+                        ? vl.cidr()
+                        : "10.0." + networks.size() + ".0/24";
                 networks.put(linkId, new Layout.NetworkLayout(linkId, descId, account, cidr));
               }
               cps.put(cp.getKey(), linkId);
             }
             String id = vdu.id() + "-" + k;
-            vdus.put(id, new Layout.VduLayout(id, vdu.id(), flavourOfVdu, vdu.image(), affinity, cps));
+            vdus.put(
+                id, new Layout.VduLayout(id, vdu.id(), flavourOfVdu, vdu.image(), affinity, cps));
           }
         }
         vnfs.put(vnfId, new Layout.VnfLayout(vnfId, profile.id(), vnfd.id(), account, vdus));
@@ -211,12 +251,22 @@ public final class LayoutBuilder {
     for (var delta : aspect.vduDelta().entrySet()) {
       int value = next.getOrDefault(delta.getKey(), 0) + steps * delta.getValue();
       var profile = flavour.vduProfiles().get(delta.getKey());
-      if (value < (profile == null ? 0 : profile.min()) || (profile != null && value > profile.max())) {
+      if (value < (profile == null ? 0 : profile.min())
+          || (profile != null && value > profile.max())) {
         throw new UnrealisableException(
             "instantiation-level",
-            "scaling aspect '" + aspectId + "' by " + steps + " would give VDU '" + delta.getKey()
-                + "' " + value + " instances, outside " + (profile == null ? 0 : profile.min())
-                + ".." + (profile == null ? "?" : profile.max()));
+            "scaling aspect '"
+                + aspectId
+                + "' by "
+                + steps
+                + " would give VDU '"
+                + delta.getKey()
+                + "' "
+                + value
+                + " instances, outside "
+                + (profile == null ? 0 : profile.min())
+                + ".."
+                + (profile == null ? "?" : profile.max()));
       }
       next.put(delta.getKey(), value);
     }
@@ -227,6 +277,8 @@ public final class LayoutBuilder {
 
   private static AffinityRule rule(String group, AffinityGroup spec) {
     var scope = spec.perZone() ? AffinityRule.Scope.ZONE : AffinityRule.Scope.HOST;
-    return spec.anti() ? AffinityRule.antiAffinity(group, scope) : AffinityRule.affinity(group, scope);
+    return spec.anti()
+        ? AffinityRule.antiAffinity(group, scope)
+        : AffinityRule.affinity(group, scope);
   }
 }

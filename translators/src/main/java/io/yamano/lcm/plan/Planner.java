@@ -83,7 +83,10 @@ public final class Planner {
       if (wantedVnf == null) {
         String id = "stop:" + vnf.id();
         steps.add(
-            Step.of(id, "stop VNF instance " + vnf.id() + " through its manager", List.of(),
+            Step.of(
+                id,
+                "stop VNF instance " + vnf.id() + " through its manager",
+                List.of(),
                 new Action.ConfigureVnf(vnf.id(), false)));
         stop = List.of(id);
       }
@@ -101,9 +104,18 @@ public final class Planner {
           }
           String id = "delete-port:" + key + "/" + port.cp();
           steps.add(
-              Step.of(id, "delete port " + port.cp() + " (" + port.ip() + ") of " + key, stop,
-                  new Action.Delete(vnf.account(), ResourceKind.PORT, port.portId(), vnf.id(),
-                      vdu.id(), port.cp(), null)));
+              Step.of(
+                  id,
+                  "delete port " + port.cp() + " (" + port.ip() + ") of " + key,
+                  stop,
+                  new Action.Delete(
+                      vnf.account(),
+                      ResourceKind.PORT,
+                      port.portId(),
+                      vnf.id(),
+                      vdu.id(),
+                      port.cp(),
+                      null)));
           portSteps.add(id);
         }
         var deps = new ArrayList<>(stop);
@@ -112,9 +124,18 @@ public final class Planner {
         if (vdu.computeId() != null) {
           String id = "delete-vdu:" + key;
           steps.add(
-              Step.of(id, "delete compute " + vdu.computeId() + " of VDU instance " + key, deps,
-                  new Action.Delete(vnf.account(), ResourceKind.COMPUTE, vdu.computeId(), vnf.id(),
-                      vdu.id(), null, null)));
+              Step.of(
+                  id,
+                  "delete compute " + vdu.computeId() + " of VDU instance " + key,
+                  deps,
+                  new Action.Delete(
+                      vnf.account(),
+                      ResourceKind.COMPUTE,
+                      vdu.computeId(),
+                      vnf.id(),
+                      vdu.id(),
+                      null,
+                      null)));
           removalSteps.add(id);
           deletedVdus.computeIfAbsent(vnf.account(), a -> new ArrayList<>()).add(id);
         }
@@ -126,10 +147,18 @@ public final class Planner {
       }
       String id = "delete-vl:" + network.id();
       steps.add(
-          Step.of(id, "delete network " + network.networkId() + " of virtual link " + network.id(),
+          Step.of(
+              id,
+              "delete network " + network.networkId() + " of virtual link " + network.id(),
               List.copyOf(removalSteps),
-              new Action.Delete(network.account(), ResourceKind.NETWORK, network.networkId(), null,
-                  null, null, network.id())));
+              new Action.Delete(
+                  network.account(),
+                  ResourceKind.NETWORK,
+                  network.networkId(),
+                  null,
+                  null,
+                  null,
+                  network.id())));
     }
 
     // Phase 2: create.
@@ -140,7 +169,9 @@ public final class Planner {
         String key = vnf.id() + "/" + vdu.id();
         boolean exists = had != null && had.vdus().containsKey(vdu.id()) && !recreate.contains(key);
         if (!exists) {
-          newVdus.computeIfAbsent(vnf.account(), a -> new ArrayList<>()).add(new Object[] {vnf, vdu});
+          newVdus
+              .computeIfAbsent(vnf.account(), a -> new ArrayList<>())
+              .add(new Object[] {vnf, vdu});
         }
       }
     }
@@ -153,8 +184,13 @@ public final class Planner {
       }
       String id = "reserve@" + account;
       steps.add(
-          Step.of(id, "reserve capacity for " + requests.size() + " VDU instance(s) in VIM account "
-                  + account, deletedVdus.getOrDefault(account, List.of()),
+          Step.of(
+              id,
+              "reserve capacity for "
+                  + requests.size()
+                  + " VDU instance(s) in VIM account "
+                  + account,
+              deletedVdus.getOrDefault(account, List.of()),
               new Action.Reserve(account, requests)));
       reserveStep.put(account, id);
     }
@@ -164,10 +200,17 @@ public final class Planner {
       }
       String id = "create-vl:" + network.id();
       steps.add(
-          Step.of(id, "create network " + network.cidr() + " for virtual link " + network.id(),
+          Step.of(
+              id,
+              "create network " + network.cidr() + " for virtual link " + network.id(),
               List.of(),
-              new Action.CreateNetwork(network.account(), network.id(), network.virtualLinkDescId(),
-                  NetworkRequest.of(ns + "." + network.id(), OwnerTag.of(ns, null, network.id()),
+              new Action.CreateNetwork(
+                  network.account(),
+                  network.id(),
+                  network.virtualLinkDescId(),
+                  NetworkRequest.of(
+                      ns + "." + network.id(),
+                      OwnerTag.of(ns, null, network.id()),
                       network.cidr()))));
     }
     var perVnf = new LinkedHashMap<String, List<String>>();
@@ -180,10 +223,17 @@ public final class Planner {
         String key = vnf.id() + "/" + vdu.id();
         String computeId = "create-vdu:" + key;
         steps.add(
-            Step.of(computeId, "create compute " + vdu.flavour() + " for VDU instance " + key,
+            Step.of(
+                computeId,
+                "create compute " + vdu.flavour() + " for VDU instance " + key,
                 List.of(reserveStep.get(account)),
-                new Action.CreateCompute(account, vnf.id(), vdu.id(), vdu.vduId(),
-                    computeRequest(ns, vnf, vdu), reserveStep.get(account))));
+                new Action.CreateCompute(
+                    account,
+                    vnf.id(),
+                    vdu.id(),
+                    vdu.vduId(),
+                    computeRequest(ns, vnf, vdu),
+                    reserveStep.get(account))));
         var vnfSteps = perVnf.computeIfAbsent(vnf.id(), v -> new ArrayList<>());
         vnfSteps.add(computeId);
         computeSteps.computeIfAbsent(account, a -> new ArrayList<>()).add(computeId);
@@ -201,11 +251,18 @@ public final class Planner {
           }
           String portId = "create-port:" + key + "/" + cp.getKey();
           steps.add(
-              Step.of(portId, "connect " + cp.getKey() + " of " + key + " to virtual link " + link,
+              Step.of(
+                  portId,
+                  "connect " + cp.getKey() + " of " + key + " to virtual link " + link,
                   deps,
-                  new Action.CreatePort(account, vnf.id(), vdu.id(), cp.getKey(),
+                  new Action.CreatePort(
+                      account,
+                      vnf.id(),
+                      vdu.id(),
+                      cp.getKey(),
                       ns + "." + vnf.id() + "." + vdu.id() + "." + cp.getKey(),
-                      OwnerTag.of(ns, vnf.id(), vdu.id()), network,
+                      OwnerTag.of(ns, vnf.id(), vdu.id()),
+                      network,
                       new Ref.FromStep(computeId))));
           vnfSteps.add(portId);
         }
@@ -213,13 +270,16 @@ public final class Planner {
     }
     for (var entry : perVnf.entrySet()) {
       steps.add(
-          Step.of("configure:" + entry.getKey(),
-              "configure VNF instance " + entry.getKey() + " through its manager", entry.getValue(),
+          Step.of(
+              "configure:" + entry.getKey(),
+              "configure VNF instance " + entry.getKey() + " through its manager",
+              entry.getValue(),
               new Action.ConfigureVnf(entry.getKey(), true)));
     }
     for (var entry : reserveStep.entrySet()) {
       steps.add(
-          Step.of("release@" + entry.getKey(),
+          Step.of(
+              "release@" + entry.getKey(),
               "release what the reservation in VIM account " + entry.getKey() + " still holds",
               computeSteps.getOrDefault(entry.getKey(), List.of()),
               new Action.Release(entry.getKey(), entry.getValue())));
@@ -233,8 +293,13 @@ public final class Planner {
     for (var rule : vdu.affinity()) {
       placement = placement.withRule(rule);
     }
-    return new ComputeRequest(ns + "." + vnf.id() + "." + vdu.id(), OwnerTag.of(ns, vnf.id(), vdu.id()),
-        vdu.flavour(), vdu.image(), placement, null);
+    return new ComputeRequest(
+        ns + "." + vnf.id() + "." + vdu.id(),
+        OwnerTag.of(ns, vnf.id(), vdu.id()),
+        vdu.flavour(),
+        vdu.image(),
+        placement,
+        null);
   }
 
   /** Reads a plan as an ordered map of step id to description (what a dry run returns). */

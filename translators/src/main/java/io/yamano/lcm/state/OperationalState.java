@@ -233,12 +233,16 @@ public final class OperationalState implements AutoCloseable {
           tx.remove(statePath.node(new NodeIdentifier(n.lcm("instantiation-level"))));
           tx.merge(paths.nsEntry(ns), nsEntry(ns, state));
           if (actual.flavour() != null) {
-            tx.merge(statePath.node(new NodeIdentifier(n.lcm("flavour"))),
-                org.opendaylight.yangtools.yang.data.spi.node.ImmutableNodes.leafNode(n.lcm("flavour"), actual.flavour()));
+            tx.merge(
+                statePath.node(new NodeIdentifier(n.lcm("flavour"))),
+                org.opendaylight.yangtools.yang.data.spi.node.ImmutableNodes.leafNode(
+                    n.lcm("flavour"), actual.flavour()));
           }
           if (actual.level() != null) {
-            tx.merge(statePath.node(new NodeIdentifier(n.lcm("instantiation-level"))),
-                org.opendaylight.yangtools.yang.data.spi.node.ImmutableNodes.leafNode(n.lcm("instantiation-level"), actual.level()));
+            tx.merge(
+                statePath.node(new NodeIdentifier(n.lcm("instantiation-level"))),
+                org.opendaylight.yangtools.yang.data.spi.node.ImmutableNodes.leafNode(
+                    n.lcm("instantiation-level"), actual.level()));
           }
         });
   }
@@ -252,7 +256,10 @@ public final class OperationalState implements AutoCloseable {
   // ---- reads
 
   private NormalizedNode root() {
-    return datastore.snapshot(DatastoreName.OPERATIONAL).readNode(YangInstanceIdentifier.of()).orElse(null);
+    return datastore
+        .snapshot(DatastoreName.OPERATIONAL)
+        .readNode(YangInstanceIdentifier.of())
+        .orElse(null);
   }
 
   private Optional<NormalizedNode> nsState(String ns) {
@@ -269,7 +276,10 @@ public final class OperationalState implements AutoCloseable {
       return out;
     }
     Nodes.child(root, n.ns("ns-instances"))
-        .ifPresent(s -> Nodes.entries(s, n.ns("ns-instance")).forEach(e -> out.add(Nodes.text(e, n.ns("name")))));
+        .ifPresent(
+            s ->
+                Nodes.entries(s, n.ns("ns-instance"))
+                    .forEach(e -> out.add(Nodes.text(e, n.ns("name")))));
     return out;
   }
 
@@ -292,7 +302,10 @@ public final class OperationalState implements AutoCloseable {
         var ports = new LinkedHashMap<String, ActualNs.PortInstance>();
         for (MapEntryNode a : Nodes.entries(vdu, n.ns("address"))) {
           String cp = Nodes.text(a, n.ns("cp"));
-          ports.put(cp, new ActualNs.PortInstance(cp, Nodes.text(a, n.ns("ip")), Nodes.text(a, n.lcm("vim-port-id"))));
+          ports.put(
+              cp,
+              new ActualNs.PortInstance(
+                  cp, Nodes.text(a, n.ns("ip")), Nodes.text(a, n.lcm("vim-port-id"))));
         }
         String id = Nodes.text(vdu, n.ns("id"));
         vdus.put(
@@ -327,7 +340,12 @@ public final class OperationalState implements AutoCloseable {
               Nodes.text(vl, n.lcm("vim-account")),
               Nodes.text(vl, n.ns("vim-resource-id"))));
     }
-    return new ActualNs(ns, Nodes.text(s, n.lcm("flavour")), Nodes.text(s, n.lcm("instantiation-level")), vnfs, links);
+    return new ActualNs(
+        ns,
+        Nodes.text(s, n.lcm("flavour")),
+        Nodes.text(s, n.lcm("instantiation-level")),
+        vnfs,
+        links);
   }
 
   /** Every operation occurrence still {@code processing}: what a restart must recover. */
@@ -359,7 +377,9 @@ public final class OperationalState implements AutoCloseable {
                             Nodes.text(step, n.lcm("undo"))));
                   }
                 });
-        out.add(new JournaledOperation(ns, Nodes.text(op, n.ns("id")), Nodes.text(op, n.ns("operation")), steps));
+        out.add(
+            new JournaledOperation(
+                ns, Nodes.text(op, n.ns("id")), Nodes.text(op, n.ns("operation")), steps));
       }
     }
     return out;
@@ -426,7 +446,8 @@ public final class OperationalState implements AutoCloseable {
     writeOperation(ns, operationId, op, "lcm: " + stepId + " " + status);
   }
 
-  private void writeOperation(String ns, String operationId, List<DataContainerChild> op, String comment) {
+  private void writeOperation(
+      String ns, String operationId, List<DataContainerChild> op, String comment) {
     var state = new ArrayList<DataContainerChild>();
     state.add(operations(Trees.entry(n.ns("lcm-operation"), Map.of(n.ns("id"), operationId), op)));
     write(comment, tx -> tx.merge(paths.nsEntry(ns), nsEntry(ns, state)));
@@ -461,7 +482,8 @@ public final class OperationalState implements AutoCloseable {
       edit.apply(tx);
       tx.commit(comment);
     } catch (RpcException e) {
-      throw new StateWriteException("operational state not written (" + comment + "): " + e.getMessage(), e);
+      throw new StateWriteException(
+          "operational state not written (" + comment + "): " + e.getMessage(), e);
     }
   }
 }

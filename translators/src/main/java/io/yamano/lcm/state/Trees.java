@@ -40,7 +40,8 @@ final class Trees {
 
   static LeafSetNode<String> leafList(QName name, Collection<String> values) {
     var builder =
-        ImmutableNodes.<String>newSystemLeafSetBuilder().withNodeIdentifier(new NodeIdentifier(name));
+        ImmutableNodes.<String>newSystemLeafSetBuilder()
+            .withNodeIdentifier(new NodeIdentifier(name));
     values.forEach(v -> builder.withChild(ImmutableNodes.leafSetEntry(name, v)));
     return builder.build();
   }
