@@ -85,6 +85,10 @@ public final class YamanoServer implements AutoCloseable {
       started.push(datastore);
 
       FirstStart.ensureAdmin(datastore, options.dataDir(), env.get(FirstStart.PASSWORD_ENV), out);
+      // No notification bus is wired in the server yet: pass bus::publish once there is one.
+      started.push(
+          io.yamano.lcm.LifecycleEngine.start(
+              datastore, io.yamano.vim.VimDrivers.load(), io.yamano.lcm.LcmPublisher.NONE));
 
       var service = NetconfService.create(datastore, registry, options.dataDir().resolve("files"));
       var config =

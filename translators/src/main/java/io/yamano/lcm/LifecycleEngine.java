@@ -1,0 +1,505 @@
+package io.yamano.lcm;
+
+import io.yamano.datastore.ChangeSet;
+import io.yamano.datastore.Datastore;
+import io.yamano.datastore.DatastoreName;
+import io.yamano.lcm.exec.ActualAssembler;
+import io.yamano.lcm.exec.Execution;
+import io.yamano.lcm.exec.JournalRecovery;
+import io.yamano.lcm.exec.PlanExecutor;
+import io.yamano.lcm.exec.VimConnections;
+import io.yamano.lcm.model.ConfigReader;
+import io.yamano.lcm.model.NsInstanceConfig;
+import io.yamano.lcm.model.YangNames;
+import io.yamano.lcm.plan.ActualNs;
+import io.yamano.lcm.plan.Layout;
+import io.yamano.lcm.plan.LayoutBuilder;
+import io.yamano.lcm.plan.OperationType;
+import io.yamano.lcm.plan.Plan;
+import io.yamano.lcm.plan.Planner;
+import io.yamano.lcm.plan.UnrealisableException;
+import io.yamano.lcm.state.OperationalState;
+import io.yamano.vim.ResourceKind;
+import io.yamano.vim.ResourceStatus;
+import io.yamano.vim.VimDrivers;
+import io.yamano.vim.VimException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.NodeIdentifierWithPredicates;
+import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode;
+
+/**
+ * Yamano's lifecycle engine: makes the VIMs hold what the {@code ns-instance} entries of running
+ * configuration ask for.
+ *
+ * <p>On every commit to running it reconciles each NS instance the commit touched: admin-state
+ * {@code instantiated} and nothing held → instantiate; a changed level → scale; admin-state {@code
+ * not-instantiated} or the entry deleted → terminate. Work is asynchronous (the commit returns at
+ * once) and serialised per NS instance. Each operation is an {@code lcm-operation} occurrence under
+ * the NS's operational {@code state}, whose plan is journaled step by step; each state change of an
+ * occurrence is published as {@code lcm-operation-state-change}.
+ *
+ * <p>On start the engine first rolls back, from the journal, every operation a previous run left
+ * unfinished, then reconciles every NS instance, which retries what was interrupted.
+ *
+ * <pre>{@code
+ * try (var engine = LifecycleEngine.start(datastore, VimDrivers.load(), bus::publish)) { ... }
+ * }</pre>
+ */
+public final class LifecycleEngine implements AutoCloseable {
+
+  private static final System.Logger LOG = System.getLogger(LifecycleEngine.class.getName());
+
+  private final Datastore datastore;
+  private final LcmPublisher publisher;
+  private final YangNames names;
+  private final ConfigReader reader;
+  private final OperationalState state;
+  private final VimConnections vims;
+  private final PlanExecutor executor;
+  private final NsQueue queue;
+  private final Clock clock = Clock.systemUTC();
+  private volatile boolean open = true;
+  private volatile long seenSequence;
+  private AutoCloseable subscription;
+
+  private LifecycleEngine(
+      Datastore datastore, VimDrivers drivers, LcmPublisher publisher, EngineOptions options) {
+    this.datastore = datastore;
+    this.publisher = publisher;
+    this.names = YangNames.of(datastore.context());
+    this.reader = new ConfigReader(names);
+    this.state = new OperationalState(datastore, names);
+    this.vims =
+        new VimConnections(
+            drivers, name -> reader.vimAccount(running(), name), options.permitsPerAccount());
+    this.executor = new PlanExecutor(vims, options.stepThreads());
+    this.queue = new NsQueue(this::reconcile);
+    datastore.addCommitHook(new RealisabilityCheck(reader, state, vims, drivers, () -> open));
+  }
+
+  /** Starts the engine with the default options. */
+  public static LifecycleEngine start(
+      Datastore datastore, VimDrivers drivers, LcmPublisher publisher) {
+    return start(datastore, drivers, publisher, EngineOptions.DEFAULTS);
+  }
+
+  /**
+   * Starts the engine: recovers unfinished operations, subscribes to running and reconciles every
+   * NS instance.
+   */
+  public static LifecycleEngine start(
+      Datastore datastore, VimDrivers drivers, LcmPublisher publisher, EngineOptions options) {
+    var engine = new LifecycleEngine(datastore, drivers, publisher, options);
+    engine.recover();
+    engine.seenSequence = engine.latestRunningSequence();
+    engine.subscription = datastore.subscribe(DatastoreName.RUNNING, engine::onCommit);
+    engine.reconcileAll();
+    return engine;
+  }
+
+  /**
+   * Waits until the engine has seen every commit to running made so far and no NS instance is being
+   * reconciled; false on timeout.
+   */
+  public boolean awaitIdle(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    long target = latestRunningSequence();
+    while (seenSequence < target) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      Thread.sleep(5);
+    }
+    return queue.awaitIdle(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+  }
+
+  private long latestRunningSequence() {
+    try {
+      return datastore.history(1).stream()
+          .filter(c -> c.datastore() == DatastoreName.RUNNING)
+          .mapToLong(io.yamano.datastore.CommitRecord::sequence)
+          .max()
+          .orElse(0);
+    } catch (java.io.IOException e) {
+      return 0;
+    }
+  }
+
+  /** The engine's view of operational state (for tests and the CLI). */
+  public OperationalState state() {
+    return state;
+  }
+
+  /**
+   * Computes, without executing, the plan reconciling an NS instance would run now (what {@code
+   * dry-run} returns).
+   */
+  public Optional<Plan> dryRun(String ns) throws UnrealisableException {
+    return planFor(ns).map(p -> p.plan);
+  }
+
+  /**
+   * Recreates the VDU instances of an NS whose compute resource the VIM reports broken or missing.
+   *
+   * @return completes when the heal operation has ended (at once if nothing is broken)
+   */
+  public CompletableFuture<Execution.Outcome> heal(String ns) {
+    var config = reader.nsInstance(running(), ns);
+    ActualNs actual = state.readActual(ns);
+    if (config.isEmpty() || actual.isEmpty()) {
+      return CompletableFuture.completedFuture(Execution.Outcome.COMPLETED);
+    }
+    var checked = new LinkedHashMap<String, ActualNs.VnfInstance>();
+    for (var vnf : actual.vnfs().values()) {
+      var vdus = new LinkedHashMap<String, ActualNs.VduInstance>();
+      for (var vdu : vnf.vdus().values()) {
+        vdus.put(vdu.id(), vdu.withFailed(broken(vnf.account(), vdu.computeId())));
+      }
+      checked.put(
+          vnf.id(),
+          new ActualNs.VnfInstance(vnf.id(), vnf.member(), vnf.vnfdId(), vnf.account(), vdus));
+    }
+    var marked = new ActualNs(ns, actual.flavour(), actual.level(), checked, actual.networks());
+    Layout layout;
+    try {
+      layout = layout(config.get());
+    } catch (UnrealisableException e) {
+      return CompletableFuture.completedFuture(Execution.Outcome.FAILED);
+    }
+    Plan plan = Planner.heal(layout, marked, Set.of());
+    if (plan.isEmpty()) {
+      return CompletableFuture.completedFuture(Execution.Outcome.COMPLETED);
+    }
+    return run(config.get(), OperationType.HEAL, plan, marked).thenApply(Execution::outcome);
+  }
+
+  private boolean broken(String account, String computeId) {
+    try {
+      return vims.connection(account).status(ResourceKind.COMPUTE, computeId)
+          == ResourceStatus.ERROR;
+    } catch (VimException e) {
+      return e.reason() == VimException.Reason.NOT_FOUND;
+    }
+  }
+
+  // ---- reconciliation
+
+  private NormalizedNode running() {
+    return datastore
+        .snapshot(DatastoreName.RUNNING)
+        .readNode(org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.of())
+        .orElse(null);
+  }
+
+  private void onCommit(ChangeSet changes) {
+    if (open) {
+      for (String ns : changedInstances(reader, changes)) {
+        queue.request(ns);
+      }
+    }
+    seenSequence = Math.max(seenSequence, changes.sequence());
+  }
+
+  private void reconcileAll() {
+    var all = new LinkedHashSet<String>();
+    reader.nsInstances(running()).forEach(n -> all.add(n.name()));
+    all.addAll(state.instances());
+    all.forEach(queue::request);
+  }
+
+  /** NS instance names a change set creates, changes or deletes. */
+  static Set<String> changedInstances(ConfigReader reader, ChangeSet changes) {
+    var list = reader.nsList();
+    var out = new LinkedHashSet<String>();
+    for (var change : changes.changes()) {
+      var path = change.path();
+      if (list.contains(path) && path.getPathArguments().size() > list.getPathArguments().size()) {
+        var arg = path.getPathArguments().get(list.getPathArguments().size());
+        if (arg instanceof NodeIdentifierWithPredicates key) {
+          out.add(String.valueOf(key.values().iterator().next()));
+        }
+      } else if (path.contains(list) && change.kind() != io.yamano.datastore.ChangeKind.MODIFIED) {
+        // the list or its container changed as a whole: every entry before and after
+        for (var node : new Object[] {change.before().orElse(null), change.after().orElse(null)}) {
+          if (node instanceof NormalizedNode n) {
+            reader.nsInstances(wrap(reader, path, n)).forEach(c -> out.add(c.name()));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static NormalizedNode wrap(
+      ConfigReader reader,
+      org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier path,
+      NormalizedNode node) {
+    var builder =
+        org.opendaylight.yangtools.yang.data.spi.node.ImmutableNodes.newContainerBuilder()
+            .withNodeIdentifier(
+                new org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.NodeIdentifier(
+                    org.opendaylight.yangtools.yang.common.QName.create(
+                        reader.names().ns(), "root")));
+    if (path.getPathArguments().isEmpty()
+        && node instanceof org.opendaylight.yangtools.yang.data.api.schema.ContainerNode root) {
+      return root;
+    }
+    if (path.getPathArguments().size() == 1
+        && node
+            instanceof org.opendaylight.yangtools.yang.data.api.schema.DataContainerChild child) {
+      return builder.withChild(child).build();
+    }
+    if (node instanceof org.opendaylight.yangtools.yang.data.api.schema.MapNode map) {
+      var container =
+          org.opendaylight.yangtools.yang.data.spi.node.ImmutableNodes.newContainerBuilder()
+              .withNodeIdentifier(
+                  new org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier
+                      .NodeIdentifier(reader.names().ns("ns-instances")))
+              .withChild(map)
+              .build();
+      return builder.withChild(container).build();
+    }
+    return builder.build();
+  }
+
+  private record Planned(NsInstanceConfig config, OperationType type, Plan plan, ActualNs actual) {}
+
+  private Layout layout(NsInstanceConfig config) throws UnrealisableException {
+    var root = running();
+    var nsd =
+        reader
+            .nsd(root, config.nsdId())
+            .orElseThrow(
+                () -> new UnrealisableException("nsd-ref", "no NSD '" + config.nsdId() + "'"));
+    return LayoutBuilder.build(config, nsd, reader.vnfds(root));
+  }
+
+  private Optional<Planned> planFor(String ns) throws UnrealisableException {
+    var config = reader.nsInstance(running(), ns);
+    ActualNs actual = state.readActual(ns);
+    if (config.isEmpty() || !config.get().instantiated()) {
+      if (actual.isEmpty()) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          new Planned(
+              config.orElse(null), OperationType.TERMINATE, Planner.terminate(actual), actual));
+    }
+    Layout layout = layout(config.get());
+    if (actual.isEmpty()) {
+      return Optional.of(
+          new Planned(
+              config.get(), OperationType.INSTANTIATE, Planner.instantiate(layout), actual));
+    }
+    Plan plan = Planner.scale(layout, actual);
+    return plan.isEmpty()
+        ? Optional.empty()
+        : Optional.of(new Planned(config.get(), OperationType.SCALE, plan, actual));
+  }
+
+  private CompletableFuture<?> reconcile(String ns) {
+    if (!open) {
+      return CompletableFuture.completedFuture(null);
+    }
+    Optional<Planned> planned;
+    try {
+      planned = planFor(ns);
+    } catch (UnrealisableException e) {
+      var config = reader.nsInstance(running(), ns).orElseThrow();
+      String id = UUID.randomUUID().toString();
+      var type = OperationType.INSTANTIATE;
+      var empty = new Plan(type, ns, java.util.List.of(), Layout.empty(ns));
+      state.startOperation(ns, config.nsdId(), id, type, empty, clock.instant());
+      state.endOperation(ns, id, "failed", e.getMessage(), clock.instant());
+      state.setStatus(ns, "failed");
+      notify(ns, id, type, "failed", null, e.getMessage());
+      return CompletableFuture.completedFuture(null);
+    }
+    if (planned.isEmpty()) {
+      var config = reader.nsInstance(running(), ns);
+      var status = state.status(ns);
+      if (config.isEmpty()) {
+        if (!state.instances().contains(ns)) {
+          return CompletableFuture.completedFuture(null);
+        }
+        state.remove(ns);
+      } else if (config.get().instantiated() && !"instantiated".equals(status.orElse(null))) {
+        state.setStatus(ns, "instantiated");
+      } else if (!config.get().instantiated()
+          && status.isPresent()
+          && !"not-instantiated".equals(status.get())) {
+        state.setStatus(ns, "not-instantiated");
+      }
+      return CompletableFuture.completedFuture(null);
+    }
+    var p = planned.get();
+    NsInstanceConfig config = p.config();
+    if (config == null) {
+      config = new NsInstanceConfig(ns, nsdOf(ns), null, null, null, Map.of(), false);
+    }
+    NsInstanceConfig effective = config;
+    return run(effective, p.type(), p.plan(), p.actual())
+        .thenAccept(
+            execution -> {
+              if (execution.outcome() == Execution.Outcome.COMPLETED
+                  && p.type() == OperationType.TERMINATE
+                  && reader.nsInstance(running(), ns).isEmpty()) {
+                state.remove(ns);
+              }
+            });
+  }
+
+  private String nsdOf(String ns) {
+    return datastore
+        .snapshot(DatastoreName.OPERATIONAL)
+        .readNode(reader.nsLeaf(ns, "nsd-ref"))
+        .map(io.yamano.lcm.model.Nodes::text)
+        .orElse("unknown");
+  }
+
+  private CompletableFuture<Execution> run(
+      NsInstanceConfig config, OperationType type, Plan plan, ActualNs actual) {
+    String ns = config.name();
+    String id = UUID.randomUUID().toString();
+    state.startOperation(ns, config.nsdId(), id, type, plan, clock.instant());
+    notify(ns, id, type, "processing", null, null);
+    return executor
+        .execute(plan, state.journal(ns, id, plan), false)
+        .thenApply(
+            execution -> {
+              try {
+                finish(ns, id, type, actual, execution);
+              } catch (RuntimeException e) {
+                LOG.log(
+                    System.Logger.Level.WARNING,
+                    "recording the end of " + type.yangName() + " of " + ns + " failed",
+                    e);
+              }
+              return execution;
+            });
+  }
+
+  private void finish(
+      String ns, String id, OperationType type, ActualNs before, Execution execution) {
+    String lastStep = execution.failure().map(f -> f.stepId()).orElse(null);
+    switch (execution.outcome()) {
+      case COMPLETED -> {
+        ActualNs after = ActualAssembler.apply(before, execution);
+        state.writeActual(after, after.isEmpty() ? "not-instantiated" : "instantiated");
+        state.endOperation(ns, id, "completed", null, clock.instant());
+        notify(ns, id, type, "completed", lastStep, null);
+      }
+      case ROLLED_BACK -> {
+        String message = execution.failure().orElseThrow().message();
+        if (!execution.rollbackProblems().isEmpty()) {
+          message += "; rollback left: " + String.join("; ", execution.rollbackProblems());
+        }
+        state.writeActual(before, before.isEmpty() ? "failed" : "instantiated");
+        state.endOperation(ns, id, "rolled-back", message, clock.instant());
+        notify(ns, id, type, "rolled-back", lastStep, message);
+      }
+      case FAILED -> {
+        String message = execution.failure().orElseThrow().message();
+        state.writeActual(ActualAssembler.apply(before, execution), "failed");
+        state.endOperation(ns, id, "failed", message, clock.instant());
+        notify(ns, id, type, "failed", lastStep, message);
+      }
+      case INTERRUPTED -> {
+        // left 'processing': the next start rolls it back from the journal
+      }
+    }
+  }
+
+  // ---- recovery
+
+  private void recover() {
+    var recovery = new JournalRecovery(vims);
+    for (var op : state.unfinished()) {
+      var problems =
+          recovery.rollBack(op, step -> state.markUndone(op.nsName(), op.operationId(), step.id()));
+      String message = "interrupted by a restart; rolled back from the journal";
+      if (!problems.isEmpty()) {
+        message += "; rollback left: " + String.join("; ", problems);
+      }
+      state.endOperation(op.nsName(), op.operationId(), "rolled-back", message, clock.instant());
+      ActualNs actual = state.readActual(op.nsName());
+      state.setStatus(op.nsName(), actual.isEmpty() ? "not-instantiated" : "instantiated");
+      notify(
+          op.nsName(),
+          op.operationId(),
+          OperationType.ofYang(op.operation()),
+          "rolled-back",
+          null,
+          message);
+    }
+  }
+
+  // ---- notifications
+
+  private void notify(
+      String ns, String id, OperationType type, String opState, String step, String error) {
+    var xml =
+        new StringBuilder("<lcm-operation-state-change xmlns=\"")
+            .append(YangNames.NS_NAMESPACE)
+            .append("\">");
+    element(xml, "ns-instance", ns);
+    element(xml, "lcm-operation-id", id);
+    element(xml, "operation", type.yangName());
+    element(xml, "state", opState);
+    element(xml, "current-step", step);
+    element(xml, "error-message", error);
+    xml.append("</lcm-operation-state-change>");
+    try {
+      publisher.publish(YangNames.NS_NAMESPACE, "lcm-operation-state-change", xml.toString());
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "notification not published: " + e.getMessage());
+    }
+  }
+
+  private static void element(StringBuilder xml, String name, String value) {
+    if (value == null) {
+      return;
+    }
+    xml.append('<').append(name).append('>');
+    for (char c : value.toCharArray()) {
+      switch (c) {
+        case '<' -> xml.append("&lt;");
+        case '>' -> xml.append("&gt;");
+        case '&' -> xml.append("&amp;");
+        default -> xml.append(c);
+      }
+    }
+    xml.append("</").append(name).append('>');
+  }
+
+  /**
+   * Stops: no new operations start; running steps end and their operations stay {@code processing},
+   * to be rolled back at the next start. Idempotent.
+   */
+  @Override
+  public synchronized void close() {
+    if (!open) {
+      return;
+    }
+    open = false;
+    queue.close();
+    if (subscription != null) {
+      try {
+        subscription.close();
+      } catch (Exception e) {
+        LOG.log(System.Logger.Level.WARNING, "unsubscribing failed: " + e.getMessage());
+      }
+    }
+    executor.close();
+    vims.close();
+    state.close();
+  }
+}

@@ -1,0 +1,387 @@
+package io.yamano.lcm.model;
+
+import io.yamano.vim.Capacity;
+import io.yamano.vim.VimAccount;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.opendaylight.yangtools.yang.common.QName;
+import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
+import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.NodeIdentifier;
+import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.NodeIdentifierWithPredicates;
+import org.opendaylight.yangtools.yang.data.api.schema.MapEntryNode;
+import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode;
+
+/**
+ * Reads NS instances, descriptors and VIM accounts out of a configuration tree (the root of
+ * running, or a proposed commit's {@code rootAfter}).
+ */
+public final class ConfigReader {
+
+  private final YangNames names;
+
+  public ConfigReader(YangNames names) {
+    this.names = names;
+  }
+
+  public YangNames names() {
+    return names;
+  }
+
+  /** {@code /ns-instances/ns-instance}. */
+  public YangInstanceIdentifier nsList() {
+    return YangInstanceIdentifier.of(
+        new NodeIdentifier(names.ns("ns-instances")), new NodeIdentifier(names.ns("ns-instance")));
+  }
+
+  /** {@code /ns-instances/ns-instance[name=...]}. */
+  public YangInstanceIdentifier nsEntry(String name) {
+    return nsList()
+        .node(NodeIdentifierWithPredicates.of(names.ns("ns-instance"), names.ns("name"), name));
+  }
+
+  /** A leaf of an ns-instance entry (for error paths). */
+  public YangInstanceIdentifier nsLeaf(String name, String leaf) {
+    return nsEntry(name).node(new NodeIdentifier(names.ns(leaf)));
+  }
+
+  /** Every NS instance of the configuration. */
+  public List<NsInstanceConfig> nsInstances(NormalizedNode root) {
+    var out = new ArrayList<NsInstanceConfig>();
+    for (MapEntryNode entry :
+        Nodes.entries(section(root, names.ns("ns-instances")), names.ns("ns-instance"))) {
+      out.add(nsInstance(entry));
+    }
+    return out;
+  }
+
+  public Optional<NsInstanceConfig> nsInstance(NormalizedNode root, String name) {
+    return nsInstances(root).stream().filter(n -> n.name().equals(name)).findFirst();
+  }
+
+  /** An ns-instance list entry as a record. */
+  public NsInstanceConfig nsInstance(MapEntryNode entry) {
+    var members = new HashMap<String, String>();
+    for (MapEntryNode vnf : Nodes.entries(entry, names.ns("vnf"))) {
+      String account = Nodes.text(vnf, names.ns("vim-account"));
+      if (account != null) {
+        members.put(Nodes.text(vnf, names.ns("member-vnf-index")), account);
+      }
+    }
+    String admin = Nodes.text(entry, names.ns("admin-state"));
+    return new NsInstanceConfig(
+        Nodes.text(entry, names.ns("name")),
+        Nodes.text(entry, names.ns("nsd-ref")),
+        Nodes.text(entry, names.ns("flavour")),
+        Nodes.text(entry, names.ns("instantiation-level")),
+        Nodes.text(entry, names.ns("vim-account")),
+        members,
+        admin == null || admin.equals("instantiated"));
+  }
+
+  /** The VIM account of a name, as drivers see it. */
+  public Optional<VimAccount> vimAccount(NormalizedNode root, String name) {
+    for (MapEntryNode entry :
+        Nodes.entries(section(root, names.vim("vim-accounts")), names.vim("vim-account"))) {
+      if (name.equals(Nodes.text(entry, names.vim("name")))) {
+        return Optional.of(vimAccount(entry));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private VimAccount vimAccount(MapEntryNode entry) {
+    var capacityNode = Nodes.child(entry, names.vim("capacity"));
+    Capacity capacity = capacityNode.map(this::capacity).orElse(Capacity.UNBOUNDED);
+    var zoneCapacity = new HashMap<String, Capacity>();
+    capacityNode.ifPresent(
+        c -> {
+          for (MapEntryNode zone : Nodes.entries(c, names.vim("zone"))) {
+            zoneCapacity.put(Nodes.text(zone, names.vim("name")), capacity(zone));
+          }
+        });
+    var zones = new ArrayList<VimAccount.Zone>();
+    var attributes = new LinkedHashMap<String, String>();
+    Nodes.child(entry, names.vim("placement"))
+        .ifPresent(
+            placement -> {
+              for (MapEntryNode zone : Nodes.entries(placement, names.vim("zone"))) {
+                String zoneName = Nodes.text(zone, names.vim("name"));
+                var hosts =
+                    Nodes.values(zone, names.vim("host")).stream()
+                        .map(VimAccount.Host::of)
+                        .toList();
+                zones.add(
+                    new VimAccount.Zone(
+                        zoneName,
+                        zoneCapacity.getOrDefault(zoneName, Capacity.UNBOUNDED),
+                        hosts,
+                        Nodes.values(zone, names.vim("host-aggregate")),
+                        attributes(zone)));
+              }
+              attributes.putAll(attributes(placement));
+            });
+    return new VimAccount(
+        Nodes.text(entry, names.vim("name")),
+        Nodes.text(entry, names.vim("type")),
+        null,
+        null,
+        capacity,
+        zones,
+        attributes,
+        Map.of());
+  }
+
+  private Map<String, String> attributes(NormalizedNode node) {
+    var out = new LinkedHashMap<String, String>();
+    for (MapEntryNode attribute : Nodes.entries(node, names.vim("attribute"))) {
+      String value = Nodes.text(attribute, names.vim("value"));
+      out.put(Nodes.text(attribute, names.vim("name")), value == null ? "" : value);
+    }
+    return out;
+  }
+
+  private Capacity capacity(NormalizedNode node) {
+    long unlimited = Capacity.UNLIMITED;
+    return new Capacity(
+        Nodes.number(node, names.vim("vcpus"), unlimited),
+        Nodes.number(node, names.vim("memory-mb"), unlimited),
+        Nodes.number(node, names.vim("storage-gb"), unlimited),
+        Nodes.number(node, names.vim("max-instances"), unlimited));
+  }
+
+  /** The NSD of an id. */
+  public Optional<NsDescriptor> nsd(NormalizedNode root, String id) {
+    for (MapEntryNode nsd : Nodes.entries(section(root, names.nfv("nfv")), names.nfv("nsd"))) {
+      if (id.equals(Nodes.text(nsd, names.nfv("id")))) {
+        return Optional.of(nsd(nsd));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Every VNFD, by id. */
+  public Map<String, VnfDescriptor> vnfds(NormalizedNode root) {
+    var out = new LinkedHashMap<String, VnfDescriptor>();
+    for (MapEntryNode vnfd : Nodes.entries(section(root, names.nfv("nfv")), names.nfv("vnfd"))) {
+      var read = vnfd(vnfd);
+      out.put(read.id(), read);
+    }
+    return out;
+  }
+
+  private NsDescriptor nsd(MapEntryNode nsd) {
+    var flavours = new LinkedHashMap<String, NsDescriptor.NsFlavour>();
+    for (MapEntryNode df : Nodes.entries(nsd, names.nfv("df"))) {
+      var profiles = new LinkedHashMap<String, NsDescriptor.VnfProfile>();
+      for (MapEntryNode p : Nodes.entries(df, names.nfv("vnf-profile"))) {
+        var links = new LinkedHashMap<String, List<String>>();
+        for (MapEntryNode c : Nodes.entries(p, names.nfv("virtual-link-connectivity"))) {
+          var cps = new ArrayList<String>();
+          for (MapEntryNode cp : Nodes.entries(c, names.nfv("constituent-cpd-id"))) {
+            cps.add(Nodes.text(cp, names.nfv("constituent-cpd-id")));
+          }
+          links.put(Nodes.text(c, names.nfv("virtual-link-profile-id")), cps);
+        }
+        var profile =
+            new NsDescriptor.VnfProfile(
+                Nodes.text(p, names.nfv("id")),
+                Nodes.text(p, names.nfv("vnfd-id")),
+                Nodes.text(p, names.nfv("flavour-id")),
+                Nodes.text(p, names.nfv("instantiation-level")),
+                (int) Nodes.number(p, names.nfv("min-number-of-instances"), 1),
+                (int) Nodes.number(p, names.nfv("max-number-of-instances"), 1),
+                links);
+        profiles.put(profile.id(), profile);
+      }
+      var levels = new LinkedHashMap<String, Map<String, Integer>>();
+      for (MapEntryNode level : Nodes.entries(df, names.nfv("ns-instantiation-level"))) {
+        var counts = new LinkedHashMap<String, Integer>();
+        for (MapEntryNode m : Nodes.entries(level, names.nfv("vnf-to-level-mapping"))) {
+          counts.put(
+              Nodes.text(m, names.nfv("vnf-profile-id")),
+              (int) Nodes.number(m, names.nfv("number-of-instances"), 1));
+        }
+        levels.put(Nodes.text(level, names.nfv("id")), counts);
+      }
+      var links = new LinkedHashMap<String, NsDescriptor.VirtualLinkProfile>();
+      for (MapEntryNode vl : Nodes.entries(df, names.nfv("virtual-link-profile"))) {
+        String cidr =
+            Nodes.path(vl, names.nfv("virtual-link-protocol-data"), names.nfv("l3-protocol-data"))
+                .map(l3 -> Nodes.text(l3, names.nfv("cidr")))
+                .orElse(null);
+        var link =
+            new NsDescriptor.VirtualLinkProfile(
+                Nodes.text(vl, names.nfv("id")),
+                Nodes.text(vl, names.nfv("virtual-link-desc-id")),
+                cidr);
+        links.put(link.id(), link);
+      }
+      String id = Nodes.text(df, names.nfv("id"));
+      flavours.put(
+          id,
+          new NsDescriptor.NsFlavour(
+              id,
+              profiles,
+              levels,
+              Nodes.text(df, names.nfv("default-instantiation-level")),
+              links));
+    }
+    return new NsDescriptor(Nodes.text(nsd, names.nfv("id")), flavours);
+  }
+
+  private VnfDescriptor vnfd(MapEntryNode vnfd) {
+    var computes = new HashMap<String, long[]>();
+    for (MapEntryNode c : Nodes.entries(vnfd, names.nfv("virtual-compute-desc"))) {
+      long vcpus =
+          Nodes.child(c, names.nfv("virtual-cpu"))
+              .map(cpu -> Nodes.number(cpu, names.nfv("num-virtual-cpu"), 1))
+              .orElse(1L);
+      double gb =
+          Nodes.child(c, names.nfv("virtual-memory"))
+              .map(mem -> Nodes.decimal(mem, names.nfv("size"), 1.0))
+              .orElse(1.0);
+      long disk = 0;
+      for (MapEntryNode d : Nodes.entries(c, names.nfv("virtual-disk"))) {
+        disk += Nodes.number(d, names.nfv("size-of-storage"), 0);
+      }
+      computes.put(
+          Nodes.text(c, names.nfv("id")),
+          new long[] {vcpus, Math.max(1, (long) Math.ceil(gb * 1024)), disk});
+    }
+    var images = new HashMap<String, String>();
+    for (MapEntryNode image : Nodes.entries(vnfd, names.nfv("sw-image-desc"))) {
+      String ref = Nodes.text(image, names.nfv("image"));
+      String id = Nodes.text(image, names.nfv("id"));
+      images.put(id, ref == null ? id : ref);
+    }
+    var vdus = new LinkedHashMap<String, VnfDescriptor.Vdu>();
+    for (MapEntryNode vdu : Nodes.entries(vnfd, names.nfv("vdu"))) {
+      var cps = new LinkedHashMap<String, String>();
+      for (MapEntryNode cp : Nodes.entries(vdu, names.nfv("int-cpd"))) {
+        cps.put(
+            Nodes.text(cp, names.nfv("id")), Nodes.text(cp, names.nfv("int-virtual-link-desc")));
+      }
+      long[] size =
+          computes.getOrDefault(
+              Nodes.text(vdu, names.nfv("virtual-compute-desc")), new long[] {1, 1024, 0});
+      String imageId = Nodes.text(vdu, names.nfv("sw-image-desc"));
+      String id = Nodes.text(vdu, names.nfv("id"));
+      vdus.put(
+          id,
+          new VnfDescriptor.Vdu(
+              id,
+              cps,
+              (int) size[0],
+              size[1],
+              size[2],
+              imageId == null ? null : images.getOrDefault(imageId, imageId)));
+    }
+    var internalLinks = new ArrayList<String>();
+    for (MapEntryNode vl : Nodes.entries(vnfd, names.nfv("int-virtual-link-desc"))) {
+      internalLinks.add(Nodes.text(vl, names.nfv("id")));
+    }
+    var extCps = new LinkedHashMap<String, VnfDescriptor.VduCp>();
+    for (MapEntryNode ext : Nodes.entries(vnfd, names.nfv("ext-cpd"))) {
+      Nodes.child(ext, names.nfv("int-cpd"))
+          .ifPresent(
+              cp ->
+                  extCps.put(
+                      Nodes.text(ext, names.nfv("id")),
+                      new VnfDescriptor.VduCp(
+                          Nodes.text(cp, names.nfv("vdu-id")), Nodes.text(cp, names.nfv("cpd")))));
+    }
+    var flavours = new LinkedHashMap<String, VnfDescriptor.VnfFlavour>();
+    for (MapEntryNode df : Nodes.entries(vnfd, names.nfv("df"))) {
+      flavours.put(Nodes.text(df, names.nfv("id")), vnfFlavour(df));
+    }
+    return new VnfDescriptor(
+        Nodes.text(vnfd, names.nfv("id")), vdus, internalLinks, extCps, flavours);
+  }
+
+  private VnfDescriptor.VnfFlavour vnfFlavour(MapEntryNode df) {
+    var profiles = new LinkedHashMap<String, VnfDescriptor.VduProfile>();
+    for (MapEntryNode p : Nodes.entries(df, names.nfv("vdu-profile"))) {
+      var local = new ArrayList<AffinityGroup>();
+      for (MapEntryNode rule :
+          Nodes.entries(p, names.nfv("local-affinity-or-anti-affinity-rule"))) {
+        String type = Nodes.text(rule, names.nfv("type"));
+        String scope = Nodes.text(rule, names.nfv("scope"));
+        local.add(
+            new AffinityGroup("local-" + type + "-" + scope, "anti-affinity".equals(type), scope));
+      }
+      var profile =
+          new VnfDescriptor.VduProfile(
+              Nodes.text(p, names.nfv("id")),
+              (int) Nodes.number(p, names.nfv("min-number-of-instances"), 1),
+              (int) Nodes.number(p, names.nfv("max-number-of-instances"), 1),
+              Nodes.values(p, names.nfv("affinity-or-anti-affinity-group-id")),
+              local);
+      profiles.put(profile.vduId(), profile);
+    }
+    var levels = new LinkedHashMap<String, Map<String, Integer>>();
+    for (MapEntryNode level : Nodes.entries(df, names.nfv("instantiation-level"))) {
+      var counts = new LinkedHashMap<String, Integer>();
+      for (MapEntryNode v : Nodes.entries(level, names.nfv("vdu-level"))) {
+        counts.put(
+            Nodes.text(v, names.nfv("vdu-id")),
+            (int) Nodes.number(v, names.nfv("number-of-instances"), 1));
+      }
+      levels.put(Nodes.text(level, names.nfv("id")), counts);
+    }
+    var aspects = new LinkedHashMap<String, VnfDescriptor.ScalingAspect>();
+    for (MapEntryNode a : Nodes.entries(df, names.nfv("scaling-aspect"))) {
+      var delta = new LinkedHashMap<String, Integer>();
+      Nodes.child(a, names.nfv("aspect-delta-details"))
+          .ifPresent(
+              details -> {
+                String chosen = Nodes.text(details, names.nfv("step-deltas"));
+                for (MapEntryNode d : Nodes.entries(details, names.nfv("deltas"))) {
+                  if (chosen == null || chosen.equals(Nodes.text(d, names.nfv("id")))) {
+                    for (MapEntryNode v : Nodes.entries(d, names.nfv("vdu-delta"))) {
+                      delta.put(
+                          Nodes.text(v, names.nfv("id")),
+                          (int) Nodes.number(v, names.nfv("number-of-instances"), 1));
+                    }
+                    break;
+                  }
+                }
+              });
+      String id = Nodes.text(a, names.nfv("id"));
+      aspects.put(
+          id,
+          new VnfDescriptor.ScalingAspect(
+              id, (int) Nodes.number(a, names.nfv("max-scale-level"), 1), delta));
+    }
+    var groups = new LinkedHashMap<String, AffinityGroup>();
+    for (MapEntryNode g : Nodes.entries(df, names.nfv("affinity-or-anti-affinity-group"))) {
+      String id = Nodes.text(g, names.nfv("id"));
+      groups.put(
+          id,
+          new AffinityGroup(
+              id,
+              "anti-affinity".equals(Nodes.text(g, names.nfv("affinityorAntiaffinity"))),
+              String.valueOf(Nodes.text(g, names.nfv("scope")))));
+    }
+    return new VnfDescriptor.VnfFlavour(
+        Nodes.text(df, names.nfv("id")),
+        profiles,
+        levels,
+        Nodes.text(df, names.nfv("default-instantiation-level")),
+        aspects,
+        groups);
+  }
+
+  private static NormalizedNode section(NormalizedNode root, QName top) {
+    return Nodes.child(root, top).orElse(root == null ? null : emptyOf(root));
+  }
+
+  private static NormalizedNode emptyOf(NormalizedNode root) {
+    return org.opendaylight.yangtools.yang.data.spi.node.ImmutableNodes.newContainerBuilder()
+        .withNodeIdentifier(new NodeIdentifier(QName.create("urn:yamano:empty", "empty")))
+        .build();
+  }
+}
