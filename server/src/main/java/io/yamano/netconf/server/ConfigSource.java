@@ -41,7 +41,9 @@ sealed interface ConfigSource {
       throws RpcException {
     XmlElement choice = Params.single(parameter);
     String where = "<" + parameter.localName() + ">";
-    if (!choice.namespace().equals(Namespaces.BASE)) {
+    if (!choice.namespace().equals(Namespaces.BASE)
+        && !(choice.namespace().isEmpty() && choice.localName().equals("config"))) {
+      // a bare <config>, as clients send user-supplied content, is taken as the base one
       throw Errors.unknownElement(
           choice.localName(), where + " holds an element outside the NETCONF base namespace");
     }

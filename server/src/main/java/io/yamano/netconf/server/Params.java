@@ -29,7 +29,7 @@ final class Params {
   static Params of(XmlElement operation, Set<Name> allowed) throws RpcException {
     var seen = new java.util.HashSet<Name>();
     for (XmlElement child : operation.children()) {
-      var name = new Name(child.namespace(), child.localName());
+      var name = new Name(effectiveNamespace(operation, child), child.localName());
       if (!allowed.contains(name)) {
         throw Errors.unknownElement(
             child.localName(),
@@ -49,7 +49,20 @@ final class Params {
   }
 
   Optional<XmlElement> optional(Name name) {
-    return operation.child(name.namespace(), name.localName());
+    var qualified = operation.child(name.namespace(), name.localName());
+    if (qualified.isPresent() || !name.namespace().equals(operation.namespace())) {
+      return qualified;
+    }
+    return operation.child("", name.localName());
+  }
+
+  /**
+   * A parameter written without any namespace is taken as the operation's own: widely used clients
+   * (ncclient's {@code edit_config} with a bare {@code <config>}) send it that way, and no other
+   * reading of such an element is possible.
+   */
+  private static String effectiveNamespace(XmlElement operation, XmlElement child) {
+    return child.namespace().isEmpty() ? operation.namespace() : child.namespace();
   }
 
   XmlElement required(Name name) throws RpcException {
