@@ -46,9 +46,6 @@ final class ConfirmedCommits implements AutoCloseable {
             });
   }
 
-  /** What happened to a confirmed commit, for {@code netconf-confirmed-commit} (RFC 6470). */
-  record ConfirmedCommitEvent(String event, long sessionId, Optional<String> persistId) {}
-
   void onEvent(Consumer<ConfirmedCommitEvent> consumer) {
     this.listener = consumer;
   }
@@ -104,10 +101,12 @@ final class ConfirmedCommits implements AutoCloseable {
             comment,
             false,
             written,
-            Map.of(PendingConfirmedCommit.PROPERTY, next.encode()));
+            Map.of(PendingConfirmedCommit.PROPERTY, next.encode()),
+            session.id());
     pending = next;
     schedule();
-    listener.accept(new ConfirmedCommitEvent(event, session.id(), persist));
+    listener.accept(
+        new ConfirmedCommitEvent(event, session.id(), persist, Optional.of(timeout)));
     return changes;
   }
 
@@ -129,10 +128,12 @@ final class ConfirmedCommits implements AutoCloseable {
     clear.put(PendingConfirmedCommit.PROPERTY, null);
     var changes =
         datastore.commit(
-            DatastoreName.RUNNING, mod, session.user(), comment, false, written, clear);
+            DatastoreName.RUNNING, mod, session.user(), comment, false, written, clear, session.id());
     var confirmed = pending;
     clearPending();
-    listener.accept(new ConfirmedCommitEvent("complete", session.id(), confirmed.persistId()));
+    listener.accept(
+        new ConfirmedCommitEvent(
+            "complete", session.id(), confirmed.persistId(), Optional.empty()));
     return changes;
   }
 
@@ -145,7 +146,7 @@ final class ConfirmedCommits implements AutoCloseable {
     }
     checkAuthority(session, persistId);
     revertOrThrow("cancelled by session " + session.id());
-    listener.accept(new ConfirmedCommitEvent("cancel", session.id(), persistId));
+    listener.accept(new ConfirmedCommitEvent("cancel", session.id(), persistId, Optional.empty()));
   }
 
   synchronized void sessionClosed(long sessionId) {
@@ -197,7 +198,9 @@ final class ConfirmedCommits implements AutoCloseable {
     try {
       var owner = pending;
       revertOrThrow(why);
-      listener.accept(new ConfirmedCommitEvent(event, owner.sessionId(), owner.persistId()));
+      listener.accept(
+          new ConfirmedCommitEvent(
+              event, owner.sessionId(), owner.persistId(), Optional.empty()));
     } catch (RpcException e) {
       LOG.log(
           System.Logger.Level.ERROR,
@@ -213,7 +216,7 @@ final class ConfirmedCommits implements AutoCloseable {
       datastore.clearProperty(PendingConfirmedCommit.PROPERTY);
     } else {
       datastore.rollback(
-          count, "yamano", "confirmed commit undone (" + why + "): commits %d..%d", clear);
+          count, "yamano", "confirmed commit undone (" + why + "): commits %d..%d", clear, 0);
     }
     LOG.log(System.Logger.Level.INFO, "confirmed commit undone: " + why);
     clearPending();

@@ -67,7 +67,27 @@ public final class NotificationBus implements AutoCloseable {
       Consumer<Notification> replayed,
       Consumer<Notification> live)
       throws IOException {
+    return replayThenSubscribe(stream, start, stop, replayed, () -> {}, live);
+  }
+
+  /**
+   * As {@link #replayThenSubscribe(String, Instant, Instant, Consumer, Consumer)}, calling {@code
+   * afterReplay} between the last replayed event and the first live one (for {@code
+   * <replayComplete>}, RFC 5277 §2.1.1); with a {@code null} {@code live} nothing is subscribed.
+   */
+  public synchronized AutoCloseable replayThenSubscribe(
+      String stream,
+      Instant start,
+      Instant stop,
+      Consumer<Notification> replayed,
+      Runnable afterReplay,
+      Consumer<Notification> live)
+      throws IOException {
     log.replay(stream, start, stop, replayed);
+    afterReplay.run();
+    if (live == null) {
+      return () -> {};
+    }
     subscribers.add(live);
     return () -> subscribers.remove(live);
   }
