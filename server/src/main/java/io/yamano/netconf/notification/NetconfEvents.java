@@ -111,6 +111,7 @@ public final class NetconfEvents {
     s.sourceHost().ifPresent(h -> escape(xml.append("<source-host>"), h).append("</source-host>"));
   }
 
+  /** Escapes character data, and double-quoted attribute values. */
   static StringBuilder escape(StringBuilder out, String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
@@ -119,7 +120,6 @@ public final class NetconfEvents {
         case '>' -> out.append("&gt;");
         case '&' -> out.append("&amp;");
         case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&apos;");
         default -> out.append(c);
       }
     }
