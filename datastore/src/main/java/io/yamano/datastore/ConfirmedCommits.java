@@ -105,8 +105,7 @@ final class ConfirmedCommits implements AutoCloseable {
             session.id());
     pending = next;
     schedule();
-    listener.accept(
-        new ConfirmedCommitEvent(event, session.id(), persist, Optional.of(timeout)));
+    listener.accept(new ConfirmedCommitEvent(event, session.id(), persist, Optional.of(timeout)));
     return changes;
   }
 
@@ -128,7 +127,14 @@ final class ConfirmedCommits implements AutoCloseable {
     clear.put(PendingConfirmedCommit.PROPERTY, null);
     var changes =
         datastore.commit(
-            DatastoreName.RUNNING, mod, session.user(), comment, false, written, clear, session.id());
+            DatastoreName.RUNNING,
+            mod,
+            session.user(),
+            comment,
+            false,
+            written,
+            clear,
+            session.id());
     var confirmed = pending;
     clearPending();
     listener.accept(
@@ -145,7 +151,7 @@ final class ConfirmedCommits implements AutoCloseable {
           RpcError.protocol(ErrorTag.OPERATION_FAILED, "no confirmed commit is pending"));
     }
     checkAuthority(session, persistId);
-    revertOrThrow("cancelled by session " + session.id());
+    revertOrThrow("cancelled by session " + session.id(), session.id());
     listener.accept(new ConfirmedCommitEvent("cancel", session.id(), persistId, Optional.empty()));
   }
 
@@ -197,10 +203,9 @@ final class ConfirmedCommits implements AutoCloseable {
   private void revert(String why, String event) {
     try {
       var owner = pending;
-      revertOrThrow(why);
+      revertOrThrow(why, 0);
       listener.accept(
-          new ConfirmedCommitEvent(
-              event, owner.sessionId(), owner.persistId(), Optional.empty()));
+          new ConfirmedCommitEvent(event, owner.sessionId(), owner.persistId(), Optional.empty()));
     } catch (RpcException e) {
       LOG.log(
           System.Logger.Level.ERROR,
@@ -208,7 +213,8 @@ final class ConfirmedCommits implements AutoCloseable {
     }
   }
 
-  private void revertOrThrow(String why) throws RpcException {
+  /** Undoes the pending commit; {@code sessionId} is who asked (0: the server on its own). */
+  private void revertOrThrow(String why, long sessionId) throws RpcException {
     var clear = new HashMap<String, byte[]>();
     clear.put(PendingConfirmedCommit.PROPERTY, null);
     int count = (int) (datastore.configSequence() - pending.baseSequence());
@@ -216,7 +222,11 @@ final class ConfirmedCommits implements AutoCloseable {
       datastore.clearProperty(PendingConfirmedCommit.PROPERTY);
     } else {
       datastore.rollback(
-          count, "yamano", "confirmed commit undone (" + why + "): commits %d..%d", clear, 0);
+          count,
+          "yamano",
+          "confirmed commit undone (" + why + "): commits %d..%d",
+          clear,
+          sessionId);
     }
     LOG.log(System.Logger.Level.INFO, "confirmed commit undone: " + why);
     clearPending();

@@ -15,13 +15,13 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
 import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode;
@@ -229,8 +229,8 @@ public final class Datastore implements AutoCloseable {
 
   /**
    * Receives every confirmed-commit event (start, extend, complete, cancel, timeout), for the
-   * {@code netconf-confirmed-commit} notification of RFC 6470 §2.2. Called on the thread that caused
-   * the event, after it is durable; one listener (a later call replaces it).
+   * {@code netconf-confirmed-commit} notification of RFC 6470 §2.2. Called on the thread that
+   * caused the event, after it is durable; one listener (a later call replaces it).
    */
   public void onConfirmedCommit(Consumer<ConfirmedCommitEvent> listener) {
     confirmedCommits.onEvent(listener);
@@ -342,7 +342,14 @@ public final class Datastore implements AutoCloseable {
       var now = clock.instant();
       var proposed =
           new ChangeSet(
-              0, target, user, now, comment, changes, prepared.getRootNode().dataAfter(), sessionId);
+              0,
+              target,
+              user,
+              now,
+              comment,
+              changes,
+              prepared.getRootNode().dataAfter(),
+              sessionId);
       if (target == DatastoreName.RUNNING) {
         for (var hook : hooks) {
           hook.validate(proposed);

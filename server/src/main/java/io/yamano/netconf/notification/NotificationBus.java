@@ -41,7 +41,13 @@ public final class NotificationBus implements AutoCloseable {
       notification = new Notification(0, time, stream, namespace, name, contentXml);
     }
     for (var subscriber : subscribers) {
-      subscriber.accept(notification);
+      try {
+        subscriber.accept(notification);
+      } catch (RuntimeException e) {
+        // one failing subscriber must not keep the event from the others
+        System.getLogger(NotificationBus.class.getName())
+            .log(System.Logger.Level.WARNING, "subscriber failed: " + e);
+      }
     }
     return notification;
   }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -29,6 +30,8 @@ final class Subscription implements AutoCloseable {
 
   /** Events queued for a client that does not read them; beyond, the session is closed. */
   static final int MAX_QUEUED = 10_000;
+
+  private static final String COMPLETE = "notificationComplete";
 
   private static final String NOTIFICATION_NS = "urn:ietf:params:xml:ns:netmod:notification";
 
@@ -114,11 +117,10 @@ final class Subscription implements AutoCloseable {
       if (complete || closed) {
         return;
       }
-      enqueue("notificationComplete");
+      enqueue(COMPLETE);
       complete = true;
     }
     unsubscribe();
-    session.subscriptionEnded(this);
   }
 
   private void enqueue(Object item) {
@@ -139,7 +141,16 @@ final class Subscription implements AutoCloseable {
       }
       draining = true;
     }
-    context.senders().execute(this::drain);
+    try {
+      context.senders().execute(this::drain);
+    } catch (RejectedExecutionException e) {
+      // the service is shutting down: nothing more is delivered
+      synchronized (queue) {
+        closed = true;
+        queue.clear();
+        draining = false;
+      }
+    }
   }
 
   private void drain() {
@@ -156,10 +167,15 @@ final class Subscription implements AutoCloseable {
       if (message == null) {
         continue;
       }
+      if (COMPLETE.equals(next)) {
+        // the last message of this subscription: a client that has it may subscribe again
+        session.subscriptionEnded(this);
+      }
       try {
         session.transport().send(message);
         session.statistics().outNotifications.incrementAndGet();
         context.statistics().outNotifications.incrementAndGet();
+
       } catch (IOException e) {
         LOG.debug("session {}: notification not sent: {}", session.id(), e.getMessage());
         synchronized (queue) {
