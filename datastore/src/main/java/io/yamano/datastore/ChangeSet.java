@@ -18,6 +18,8 @@ import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode;
  * @param comment the operator's comment (may be empty)
  * @param changes the changed nodes in document order, parents before children
  * @param rootAfter the datastore's whole tree after the commit (for hooks that need context)
+ * @param sessionId the session that made the commit; 0 when the server made it on its own (a
+ *     confirmed commit undone when its timeout passed), for {@code changed-by} of RFC 6470 §2.1
  */
 public record ChangeSet(
     long sequence,
@@ -26,9 +28,22 @@ public record ChangeSet(
     Instant time,
     String comment,
     List<DataChange> changes,
-    NormalizedNode rootAfter) {
+    NormalizedNode rootAfter,
+    long sessionId) {
   public ChangeSet {
     changes = List.copyOf(changes);
+  }
+
+  /** A change set not attributed to a session. */
+  public ChangeSet(
+      long sequence,
+      DatastoreName datastore,
+      String user,
+      Instant time,
+      String comment,
+      List<DataChange> changes,
+      NormalizedNode rootAfter) {
+    this(sequence, datastore, user, time, comment, changes, rootAfter, 0);
   }
 
   /** The changes at or below {@code prefix}. */

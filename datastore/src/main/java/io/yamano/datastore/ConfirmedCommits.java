@@ -46,9 +46,6 @@ final class ConfirmedCommits implements AutoCloseable {
             });
   }
 
-  /** What happened to a confirmed commit, for {@code netconf-confirmed-commit} (RFC 6470). */
-  record ConfirmedCommitEvent(String event, long sessionId, Optional<String> persistId) {}
-
   void onEvent(Consumer<ConfirmedCommitEvent> consumer) {
     this.listener = consumer;
   }
@@ -104,10 +101,11 @@ final class ConfirmedCommits implements AutoCloseable {
             comment,
             false,
             written,
-            Map.of(PendingConfirmedCommit.PROPERTY, next.encode()));
+            Map.of(PendingConfirmedCommit.PROPERTY, next.encode()),
+            session.id());
     pending = next;
     schedule();
-    listener.accept(new ConfirmedCommitEvent(event, session.id(), persist));
+    listener.accept(new ConfirmedCommitEvent(event, session.id(), persist, Optional.of(timeout)));
     return changes;
   }
 
@@ -129,10 +127,19 @@ final class ConfirmedCommits implements AutoCloseable {
     clear.put(PendingConfirmedCommit.PROPERTY, null);
     var changes =
         datastore.commit(
-            DatastoreName.RUNNING, mod, session.user(), comment, false, written, clear);
+            DatastoreName.RUNNING,
+            mod,
+            session.user(),
+            comment,
+            false,
+            written,
+            clear,
+            session.id());
     var confirmed = pending;
     clearPending();
-    listener.accept(new ConfirmedCommitEvent("complete", session.id(), confirmed.persistId()));
+    listener.accept(
+        new ConfirmedCommitEvent(
+            "complete", session.id(), confirmed.persistId(), Optional.empty()));
     return changes;
   }
 
@@ -144,8 +151,8 @@ final class ConfirmedCommits implements AutoCloseable {
           RpcError.protocol(ErrorTag.OPERATION_FAILED, "no confirmed commit is pending"));
     }
     checkAuthority(session, persistId);
-    revertOrThrow("cancelled by session " + session.id());
-    listener.accept(new ConfirmedCommitEvent("cancel", session.id(), persistId));
+    revertOrThrow("cancelled by session " + session.id(), session.id());
+    listener.accept(new ConfirmedCommitEvent("cancel", session.id(), persistId, Optional.empty()));
   }
 
   synchronized void sessionClosed(long sessionId) {
@@ -196,8 +203,9 @@ final class ConfirmedCommits implements AutoCloseable {
   private void revert(String why, String event) {
     try {
       var owner = pending;
-      revertOrThrow(why);
-      listener.accept(new ConfirmedCommitEvent(event, owner.sessionId(), owner.persistId()));
+      revertOrThrow(why, 0);
+      listener.accept(
+          new ConfirmedCommitEvent(event, owner.sessionId(), owner.persistId(), Optional.empty()));
     } catch (RpcException e) {
       LOG.log(
           System.Logger.Level.ERROR,
@@ -205,7 +213,8 @@ final class ConfirmedCommits implements AutoCloseable {
     }
   }
 
-  private void revertOrThrow(String why) throws RpcException {
+  /** Undoes the pending commit; {@code sessionId} is who asked (0: the server on its own). */
+  private void revertOrThrow(String why, long sessionId) throws RpcException {
     var clear = new HashMap<String, byte[]>();
     clear.put(PendingConfirmedCommit.PROPERTY, null);
     int count = (int) (datastore.configSequence() - pending.baseSequence());
@@ -213,7 +222,11 @@ final class ConfirmedCommits implements AutoCloseable {
       datastore.clearProperty(PendingConfirmedCommit.PROPERTY);
     } else {
       datastore.rollback(
-          count, "yamano", "confirmed commit undone (" + why + "): commits %d..%d", clear);
+          count,
+          "yamano",
+          "confirmed commit undone (" + why + "): commits %d..%d",
+          clear,
+          sessionId);
     }
     LOG.log(System.Logger.Level.INFO, "confirmed commit undone: " + why);
     clearPending();

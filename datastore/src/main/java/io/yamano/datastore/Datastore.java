@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
 import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode;
@@ -226,6 +227,15 @@ public final class Datastore implements AutoCloseable {
     return confirmedCommits.pending();
   }
 
+  /**
+   * Receives every confirmed-commit event (start, extend, complete, cancel, timeout), for the
+   * {@code netconf-confirmed-commit} notification of RFC 6470 §2.2. Called on the thread that
+   * caused the event, after it is durable; one listener (a later call replaces it).
+   */
+  public void onConfirmedCommit(Consumer<ConfirmedCommitEvent> listener) {
+    confirmedCommits.onEvent(listener);
+  }
+
   ConfirmedCommits confirmedCommits() {
     return confirmedCommits;
   }
@@ -264,7 +274,7 @@ public final class Datastore implements AutoCloseable {
   ChangeSet commit(
       DatastoreName target, DataTreeModification mod, String user, String comment, boolean dryRun)
       throws RpcException {
-    return commit(target, mod, user, comment, dryRun, List.of(), Map.of());
+    return commit(target, mod, user, comment, dryRun, List.of(), Map.of(), 0);
   }
 
   ChangeSet commit(
@@ -275,7 +285,7 @@ public final class Datastore implements AutoCloseable {
       boolean dryRun,
       List<Map.Entry<YangInstanceIdentifier, NormalizedNode>> written)
       throws RpcException {
-    return commit(target, mod, user, comment, dryRun, written, Map.of());
+    return commit(target, mod, user, comment, dryRun, written, Map.of(), 0);
   }
 
   /**
@@ -289,7 +299,8 @@ public final class Datastore implements AutoCloseable {
       String comment,
       boolean dryRun,
       List<Map.Entry<YangInstanceIdentifier, NormalizedNode>> written,
-      Map<String, byte[]> properties)
+      Map<String, byte[]> properties,
+      long sessionId)
       throws RpcException {
     if (closed) {
       throw new RpcException(
@@ -317,7 +328,8 @@ public final class Datastore implements AutoCloseable {
             clock.instant(),
             comment,
             List.of(),
-            prepared.getRootNode().dataAfter());
+            prepared.getRootNode().dataAfter(),
+            sessionId);
       }
       boolean config = target != DatastoreName.OPERATIONAL;
       if (target == DatastoreName.RUNNING) {
@@ -329,7 +341,15 @@ public final class Datastore implements AutoCloseable {
       var sequenceCounter = config ? configSequence : operationalSequence;
       var now = clock.instant();
       var proposed =
-          new ChangeSet(0, target, user, now, comment, changes, prepared.getRootNode().dataAfter());
+          new ChangeSet(
+              0,
+              target,
+              user,
+              now,
+              comment,
+              changes,
+              prepared.getRootNode().dataAfter(),
+              sessionId);
       if (target == DatastoreName.RUNNING) {
         for (var hook : hooks) {
           hook.validate(proposed);
@@ -365,7 +385,14 @@ public final class Datastore implements AutoCloseable {
       maybeSnapshot(log, config, sequence);
       var committed =
           new ChangeSet(
-              sequence, target, user, now, comment, changes, prepared.getRootNode().dataAfter());
+              sequence,
+              target,
+              user,
+              now,
+              comment,
+              changes,
+              prepared.getRootNode().dataAfter(),
+              sessionId);
       notifier.publish(committed);
       return committed;
     }
@@ -399,15 +426,16 @@ public final class Datastore implements AutoCloseable {
    * Undoes the newest {@code count} commits to running as one new commit (so the rollback itself
    * can be rolled back).
    */
-  ChangeSet rollback(int count, String user) throws RpcException {
-    return rollback(count, user, "rollback of commits %d..%d", Map.of());
+  ChangeSet rollback(int count, String user, long sessionId) throws RpcException {
+    return rollback(count, user, "rollback of commits %d..%d", Map.of(), sessionId);
   }
 
   /**
    * Undoes the newest {@code count} commits, setting {@code properties} atomically with the undo;
    * {@code comment} may name the first and last undone sequence with two {@code %d}.
    */
-  ChangeSet rollback(int count, String user, String comment, Map<String, byte[]> properties)
+  ChangeSet rollback(
+      int count, String user, String comment, Map<String, byte[]> properties, long sessionId)
       throws RpcException {
     List<JournalEntry> entries;
     try {
@@ -456,7 +484,8 @@ public final class Datastore implements AutoCloseable {
           String.format(java.util.Locale.ROOT, comment, first, entries.get(0).sequence()),
           false,
           List.of(),
-          properties);
+          properties,
+          sessionId);
     }
   }
 

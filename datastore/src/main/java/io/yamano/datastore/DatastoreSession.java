@@ -105,7 +105,14 @@ public final class DatastoreSession implements AutoCloseable {
         new java.util.ArrayList<java.util.Map.Entry<YangInstanceIdentifier, NormalizedNode>>();
     var changes =
         datastore.commit(
-            DatastoreName.RUNNING, candidateAsRunningEdit(written), user, comment, false, written);
+            DatastoreName.RUNNING,
+            candidateAsRunningEdit(written),
+            user,
+            comment,
+            false,
+            written,
+            java.util.Map.of(),
+            id);
     // The candidate now equals running at every edited path.
     datastore.candidate().committed();
     return changes;
@@ -179,7 +186,7 @@ public final class DatastoreSession implements AutoCloseable {
   public ChangeSet rollback(int count) throws RpcException {
     checkOpen();
     datastore.locks().checkWritable(DatastoreName.RUNNING, id);
-    return datastore.rollback(count, user);
+    return datastore.rollback(count, user, id);
   }
 
   ChangeSet commitTransaction(Transaction tx, String comment) throws RpcException {
@@ -200,13 +207,15 @@ public final class DatastoreSession implements AutoCloseable {
               datastore.clock().instant(),
               comment,
               io.yamano.datastore.tree.ChangeExtractor.dataChanges(prepared),
-              prepared.getRootNode().dataAfter());
+              prepared.getRootNode().dataAfter(),
+              id);
         } catch (DataValidationFailedException e) {
           throw new RpcException(TreeErrors.fromValidation(e));
         }
       }
     }
-    return datastore.commit(tx.target(), tx.modification(), user, comment, false, tx.written());
+    return datastore.commit(
+        tx.target(), tx.modification(), user, comment, false, tx.written(), java.util.Map.of(), id);
   }
 
   ChangeSet dryRun(Transaction tx) throws RpcException {

@@ -4,6 +4,8 @@ import io.yamano.datastore.Datastore;
 import io.yamano.datastore.persist.CommitLog;
 import io.yamano.datastore.persist.JournalFileCommitLog;
 import io.yamano.datastore.validation.IncrementalValidator;
+import io.yamano.netconf.notification.NotificationBus;
+import io.yamano.netconf.notification.ReplayLog;
 import io.yamano.netconf.server.NetconfService;
 import io.yamano.netconf.transport.NetconfServerConfig;
 import io.yamano.netconf.transport.NetconfSshServer;
@@ -14,6 +16,7 @@ import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.security.PublicKey;
+import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -28,6 +31,12 @@ import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
  * Either everything starts or nothing stays running.
  */
 public final class YamanoServer implements AutoCloseable {
+  /** Size at which the notification replay log starts a new segment. */
+  static final long NOTIFICATION_SEGMENT_BYTES = 8L << 20;
+
+  /** Segments of the replay log kept; older events are dropped. */
+  static final int NOTIFICATION_SEGMENTS_KEPT = 16;
+
   private final ServeOptions options;
   private final SchemaRegistry registry;
   private final Datastore datastore;
@@ -90,7 +99,19 @@ public final class YamanoServer implements AutoCloseable {
           io.yamano.lcm.LifecycleEngine.start(
               datastore, io.yamano.vim.VimDrivers.load(), io.yamano.lcm.LcmPublisher.NONE));
 
-      var service = NetconfService.create(datastore, registry, options.dataDir().resolve("files"));
+      var replayLog =
+          ReplayLog.open(
+              options.dataDir().resolve("notifications"),
+              NOTIFICATION_SEGMENT_BYTES,
+              NOTIFICATION_SEGMENTS_KEPT);
+      started.push(replayLog);
+      var bus = new NotificationBus(replayLog, Clock.systemUTC());
+      started.pop();
+      started.push(bus);
+
+      var service =
+          NetconfService.create(datastore, registry, options.dataDir().resolve("files"), bus);
+      started.push(service);
       var config =
           NetconfServerConfig.builder()
               .bindAddress(new InetSocketAddress(options.listen(), options.netconfPort()))
@@ -160,7 +181,10 @@ public final class YamanoServer implements AutoCloseable {
     }
   }
 
-  /** Stops listeners first, then the datastore; safe to call more than once. */
+  /**
+   * Stops listeners first, then the NETCONF operations, the event bus with its replay log, and the
+   * datastore last; safe to call more than once.
+   */
   @Override
   public synchronized void close() throws IOException {
     if (closed) {

@@ -41,7 +41,13 @@ public final class NotificationBus implements AutoCloseable {
       notification = new Notification(0, time, stream, namespace, name, contentXml);
     }
     for (var subscriber : subscribers) {
-      subscriber.accept(notification);
+      try {
+        subscriber.accept(notification);
+      } catch (RuntimeException e) {
+        // one failing subscriber must not keep the event from the others
+        System.getLogger(NotificationBus.class.getName())
+            .log(System.Logger.Level.WARNING, "subscriber failed: " + e);
+      }
     }
     return notification;
   }
@@ -67,7 +73,27 @@ public final class NotificationBus implements AutoCloseable {
       Consumer<Notification> replayed,
       Consumer<Notification> live)
       throws IOException {
+    return replayThenSubscribe(stream, start, stop, replayed, () -> {}, live);
+  }
+
+  /**
+   * As {@link #replayThenSubscribe(String, Instant, Instant, Consumer, Consumer)}, calling {@code
+   * afterReplay} between the last replayed event and the first live one (for {@code
+   * <replayComplete>}, RFC 5277 §2.1.1); with a {@code null} {@code live} nothing is subscribed.
+   */
+  public synchronized AutoCloseable replayThenSubscribe(
+      String stream,
+      Instant start,
+      Instant stop,
+      Consumer<Notification> replayed,
+      Runnable afterReplay,
+      Consumer<Notification> live)
+      throws IOException {
     log.replay(stream, start, stop, replayed);
+    afterReplay.run();
+    if (live == null) {
+      return () -> {};
+    }
     subscribers.add(live);
     return () -> subscribers.remove(live);
   }

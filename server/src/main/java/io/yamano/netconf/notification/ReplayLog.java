@@ -85,6 +85,9 @@ public final class ReplayLog implements AutoCloseable {
   public synchronized Notification append(
       Instant eventTime, String stream, String namespace, String name, String contentXml)
       throws IOException {
+    if (current == null) {
+      throw new IOException("the replay log is closed");
+    }
     var notification =
         new Notification(nextSequence, eventTime, stream, namespace, name, contentXml);
     var body = encode(notification);
@@ -107,6 +110,9 @@ public final class ReplayLog implements AutoCloseable {
       throws IOException {
     List<Path> segments;
     synchronized (this) {
+      if (current == null) {
+        throw new IOException("the replay log is closed");
+      }
       current.force(false);
       segments = segments();
     }

@@ -19,9 +19,10 @@ import org.opendaylight.yangtools.yang.model.api.Module;
  * transport adds): only what the operations of this package implement.
  *
  * <ul>
- *   <li>{@code :writable-running}, {@code :candidate}, {@code :rollback-on-error}, {@code
- *       :validate:1.1}, {@code :startup}, {@code :url} ({@code file} only), {@code :xpath} (RFC
- *       6241 §8);
+ *   <li>{@code :writable-running}, {@code :candidate}, {@code :confirmed-commit:1.1}, {@code
+ *       :rollback-on-error}, {@code :validate:1.1}, {@code :startup}, {@code :url} ({@code file}
+ *       only), {@code :xpath} (RFC 6241 §8);
+ *   <li>{@code :notification:1.0} and {@code :interleave:1.0} (RFC 5277 §3.1, §6);
  *   <li>{@code :with-defaults} with basic mode {@code explicit} (RFC 6243 §4);
  *   <li>{@code yang-library:1.1} with the content-id (RFC 8526 §2, RFC 8525 §4);
  *   <li>one module capability per YANG 1.0 module (RFC 6020 §5.6.4), for NETCONF clients that do
@@ -40,7 +41,8 @@ final class Capabilities {
           "validate",
           "startup",
           "url",
-          "xpath");
+          "xpath",
+          "confirmed-commit");
 
   static final String WITH_DEFAULTS =
       CAP
@@ -54,10 +56,13 @@ final class Capabilities {
     caps.add(CAP + "candidate:1.0");
     caps.add(CAP + "rollback-on-error:1.0");
     caps.add(CAP + "validate:1.1");
+    caps.add(CAP + "confirmed-commit:1.1");
     caps.add(CAP + "startup:1.0");
     caps.add(CAP + "url:1.0?scheme=file");
     caps.add(CAP + "xpath:1.0");
     caps.add(WITH_DEFAULTS);
+    caps.add(CAP + "notification:1.0");
+    caps.add(CAP + "interleave:1.0");
     caps.add(CAP + "yang-library:1.1?revision=2019-01-04&content-id=" + contentId);
     schema.getModules().stream()
         .filter(m -> m.getYangVersion() == YangVersion.VERSION_1)

@@ -34,7 +34,7 @@ final class KillSessionHandler implements OperationHandler {
             .find(id)
             .orElseThrow(
                 () -> Errors.invalidValue("session-id", "no NETCONF session " + id + " is open"));
-    victim.kill();
+    victim.kill(request.session().id());
     return ReplyBody.OK;
   }
 }

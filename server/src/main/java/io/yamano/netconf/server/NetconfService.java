@@ -8,6 +8,8 @@ import io.yamano.netconf.data.SubtreeFilter;
 import io.yamano.netconf.message.MessageWriter;
 import io.yamano.netconf.message.RenderedPath;
 import io.yamano.netconf.message.XmlMessageReader;
+import io.yamano.netconf.notification.NetconfEvents;
+import io.yamano.netconf.notification.NotificationBus;
 import io.yamano.netconf.transport.NetconfSession;
 import io.yamano.netconf.transport.NetconfSessionListener;
 import io.yamano.netconf.transport.NetconfSessionListenerFactory;
@@ -17,24 +19,33 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.xml.namespace.QName;
 
 /**
  * The NETCONF operations of one server: creates a {@link ServerSession} for every NETCONF session
- * the transport opens, and says which capabilities to announce.
+ * the transport opens, says which capabilities to announce, and reports the base notifications of
+ * RFC 6470 on the event bus that {@code <create-subscription>} (RFC 5277) reads.
  *
  * <pre>{@code
- * var service = NetconfService.create(datastore, registry, dataDir.resolve("files"));
+ * var service = NetconfService.create(datastore, registry, dataDir.resolve("files"), bus);
  * var config = NetconfServerConfig.builder()
  *     .bindAddress(...).hostKeyDirectory(...).capabilities(service.capabilities()).build();
  * var server = NetconfSshServer.start(config, users, service);
  * }</pre>
  */
-public final class NetconfService implements NetconfSessionListenerFactory {
+public final class NetconfService implements NetconfSessionListenerFactory, AutoCloseable {
   private final ServerContext context;
+  private final BaseNotifications notifications;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
-  private NetconfService(ServerContext context) {
+  private NetconfService(ServerContext context, BaseNotifications notifications) {
     this.context = context;
+    this.notifications = notifications;
   }
 
   /**
@@ -43,9 +54,11 @@ public final class NetconfService implements NetconfSessionListenerFactory {
    * @param datastore the datastores every session works on
    * @param registry the schema, also the source of {@code <get-schema>} texts
    * @param filesDirectory the only directory {@code file:} URLs may name (RFC 6241 §8.8)
+   * @param bus where the RFC 6470 events go and subscriptions read from; the caller closes it after
+   *     this service
    */
   public static NetconfService create(
-      Datastore datastore, SchemaRegistry registry, Path filesDirectory) {
+      Datastore datastore, SchemaRegistry registry, Path filesDirectory, NotificationBus bus) {
     var schema = datastore.context();
     var paths = new ErrorPathWriter(schema);
     var messages =
@@ -72,8 +85,27 @@ public final class NetconfService implements NetconfSessionListenerFactory {
             new UrlStore(filesDirectory),
             Capabilities.of(schema, contentId),
             contentId,
-            Instant.now());
-    return new NetconfService(context);
+            Instant.now(),
+            bus,
+            new NetconfEvents(bus),
+            Executors.newSingleThreadScheduledExecutor(daemon("netconf-notification-timer")),
+            Executors.newCachedThreadPool(daemon("netconf-notification-sender")));
+    var notifications =
+        new BaseNotifications(
+            datastore,
+            context.events(),
+            paths,
+            id -> context.sessions().find(id).map(ServerSession::changedBy));
+    return new NetconfService(context, notifications);
+  }
+
+  private static ThreadFactory daemon(String name) {
+    var counter = new AtomicInteger();
+    return r -> {
+      var thread = new Thread(r, name + "-" + counter.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
   }
 
   private static Map<QName, OperationHandler> handlers() {
@@ -83,6 +115,7 @@ public final class NetconfService implements NetconfSessionListenerFactory {
     h.put(new QName(nc, "get-config"), new GetConfigHandler());
     h.put(new QName(nc, "edit-config"), new EditConfigHandler());
     h.put(new QName(nc, "commit"), new CommitHandler());
+    h.put(new QName(nc, "cancel-commit"), new CancelCommitHandler());
     h.put(new QName(nc, "discard-changes"), new DiscardChangesHandler());
     h.put(new QName(nc, "lock"), new LockHandler());
     h.put(new QName(nc, "unlock"), new UnlockHandler());
@@ -94,6 +127,9 @@ public final class NetconfService implements NetconfSessionListenerFactory {
     h.put(new QName(Namespaces.MONITORING, "get-schema"), new GetSchemaHandler());
     h.put(new QName(Namespaces.NMDA, "get-data"), new GetDataHandler());
     h.put(new QName(Namespaces.NMDA, "edit-data"), new EditDataHandler());
+    h.put(
+        new QName(CreateSubscriptionHandler.NAMESPACE, "create-subscription"),
+        new CreateSubscriptionHandler());
     return h;
   }
 
@@ -106,6 +142,29 @@ public final class NetconfService implements NetconfSessionListenerFactory {
   public NetconfSessionListener open(NetconfSession session) {
     var s = new ServerSession(session, context);
     context.sessions().add(s);
+    context.events().sessionStart(s.changedBy());
     return s;
+  }
+
+  /**
+   * Stops reporting datastore events and delivering notifications; call after the transport is
+   * closed and before the bus and the datastore. Idempotent.
+   */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    notifications.close();
+    context.timer().shutdownNow();
+    context.senders().shutdown();
+    try {
+      if (!context.senders().awaitTermination(2, TimeUnit.SECONDS)) {
+        context.senders().shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      context.senders().shutdownNow();
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -6,14 +6,20 @@ import io.yamano.netconf.data.EditConfigParser;
 import io.yamano.netconf.data.SubtreeFilter;
 import io.yamano.netconf.message.MessageWriter;
 import io.yamano.netconf.message.XmlMessageReader;
+import io.yamano.netconf.notification.NetconfEvents;
+import io.yamano.netconf.notification.NotificationBus;
 import io.yamano.yang.registry.SchemaRegistry;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
 
 /**
  * What every session and handler of one server shares: the datastore, the schema and its codecs,
- * the session registry, counters and the capabilities announced.
+ * the session registry, counters, the capabilities announced, and the event bus with the threads
+ * that deliver its events to subscribed sessions.
  */
 record ServerContext(
     Datastore datastore,
@@ -31,9 +37,18 @@ record ServerContext(
     UrlStore urls,
     List<String> capabilities,
     String contentId,
-    Instant startTime) {
+    Instant startTime,
+    NotificationBus bus,
+    NetconfEvents events,
+    ScheduledExecutorService timer,
+    ExecutorService senders) {
 
   EffectiveModelContext schema() {
     return datastore.context();
+  }
+
+  /** The clock of event times and subscription start and stop times. */
+  Clock clock() {
+    return Clock.systemUTC();
   }
 }

@@ -10,13 +10,17 @@ import io.yamano.netconf.message.ReplyBody;
 import io.yamano.netconf.message.ReplyEnvelope;
 import io.yamano.netconf.message.RpcRequest;
 import io.yamano.netconf.message.XmlElement;
+import io.yamano.netconf.notification.ChangedBy;
+import io.yamano.netconf.notification.TerminationReason;
 import io.yamano.netconf.transport.NetconfSession;
 import io.yamano.netconf.transport.NetconfSessionListener;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.xml.stream.XMLStreamException;
 import org.slf4j.Logger;
@@ -38,6 +42,8 @@ public final class ServerSession implements NetconfSessionListener {
   private final Statistics statistics = new Statistics();
   private final AtomicBoolean ended = new AtomicBoolean();
   private boolean closeAfterReply;
+  private volatile Subscription subscription;
+  private Subscription startAfterReply;
 
   ServerSession(NetconfSession transport, ServerContext context) {
     this.transport = transport;
@@ -69,6 +75,38 @@ public final class ServerSession implements NetconfSessionListener {
 
   Statistics statistics() {
     return statistics;
+  }
+
+  /** The session as {@code common-session-parms} of RFC 6470 §2.2. */
+  ChangedBy.Session changedBy() {
+    Optional<String> host = Optional.empty();
+    if (transport.remoteAddress() instanceof InetSocketAddress address
+        && address.getAddress() != null) {
+      host = Optional.of(address.getAddress().getHostAddress());
+    }
+    return new ChangedBy.Session(username(), id(), host);
+  }
+
+  /**
+   * Makes {@code next} the session's event subscription, started once the reply is sent; {@code
+   * in-use} if one is active (RFC 5277 §6.5: one subscription per session).
+   */
+  synchronized void subscribe(Subscription next) throws RpcException {
+    if (subscription != null || startAfterReply != null) {
+      throw new RpcException(
+          Errors.protocol(
+              ErrorTag.IN_USE,
+              "this session already has an event subscription (RFC 5277 §6.5)",
+              Map.of()));
+    }
+    startAfterReply = next;
+  }
+
+  /** The subscription ended at its stopTime: the session may subscribe again. */
+  synchronized void subscriptionEnded(Subscription ended) {
+    if (subscription == ended) {
+      subscription = null;
+    }
   }
 
   /** Closes the session once the reply being built is sent ({@code <close-session>}, §7.8). */
@@ -117,8 +155,17 @@ public final class ServerSession implements NetconfSessionListener {
     }
     count(false, false);
     send(reply);
+    Subscription next;
+    synchronized (this) {
+      next = startAfterReply;
+      startAfterReply = null;
+      subscription = next;
+    }
+    if (next != null) {
+      next.start();
+    }
     if (closeAfterReply) {
-      end();
+      end(TerminationReason.CLOSED, Optional.empty());
       transport.close();
     }
   }
@@ -152,26 +199,44 @@ public final class ServerSession implements NetconfSessionListener {
    * Ends the session from another one ({@code <kill-session>}, RFC 6241 §7.9): releases its locks
    * and closes its transport; operations in progress are not completed.
    */
-  void kill() {
-    end();
+  void kill(long killedBy) {
+    end(TerminationReason.KILLED, Optional.of(killedBy));
+    transport.close();
+  }
+
+  /** Closes the session from the server side (a client that does not read its events). */
+  void drop() {
     transport.close();
   }
 
   @Override
   public void onClose() {
-    if (end()) {
+    if (end(TerminationReason.DROPPED, Optional.empty())) {
       context.sessions().droppedSessions.incrementAndGet();
     }
   }
 
-  /** Releases the datastore session once; true if this call did it. */
-  private boolean end() {
+  /**
+   * Releases the datastore session and the subscription once and reports {@code
+   * netconf-session-end} (RFC 6470 §3.4); true if this call did it.
+   */
+  private boolean end(TerminationReason reason, Optional<Long> killedBy) {
     if (!ended.compareAndSet(false, true)) {
       return false;
+    }
+    Subscription active;
+    synchronized (this) {
+      active = subscription;
+      subscription = null;
+      startAfterReply = null;
+    }
+    if (active != null) {
+      active.close();
     }
     context.sessions().remove(this);
     context.locks().sessionEnded(id());
     datastore.close();
+    context.events().sessionEnd(changedBy(), reason, killedBy);
     return true;
   }
 }

@@ -209,15 +209,32 @@ class SessionOperationsTest {
     }
   }
 
-  /** RFC 6241 §8.1: the hello announces only what works, :candidate and :xpath among them. */
+  /**
+   * RFC 6241 §8.1: the hello announces what works: :candidate, :xpath, :confirmed-commit:1.1
+   * (§8.4), :notification:1.0 and :interleave:1.0 (RFC 5277 §3.1, §6), and not
+   * confirmed-commit:1.0.
+   */
   @Test
   void helloCapabilities() throws Exception {
     try (var a = server.connect()) {
       var caps = a.serverHello().capabilities();
+      for (String cap :
+          new String[] {
+            "candidate:1.0",
+            "xpath:1.0",
+            "confirmed-commit:1.1",
+            "notification:1.0",
+            "interleave:1.0"
+          }) {
+        assertTrue(caps.contains("urn:ietf:params:netconf:capability:" + cap), caps.toString());
+      }
+      assertFalse(
+          caps.contains("urn:ietf:params:netconf:capability:confirmed-commit:1.0"),
+          caps.toString());
       assertTrue(
-          caps.contains("urn:ietf:params:netconf:capability:candidate:1.0"), caps.toString());
-      assertTrue(caps.contains("urn:ietf:params:netconf:capability:xpath:1.0"), caps.toString());
-      assertFalse(caps.stream().anyMatch(c -> c.contains("confirmed-commit")), caps.toString());
+          caps.stream()
+              .anyMatch(c -> c.contains("module=ietf-netconf&") && c.contains("confirmed-commit")),
+          caps.toString());
     }
   }
 }
