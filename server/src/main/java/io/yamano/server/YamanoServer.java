@@ -94,10 +94,6 @@ public final class YamanoServer implements AutoCloseable {
       started.push(datastore);
 
       FirstStart.ensureAdmin(datastore, options.dataDir(), env.get(FirstStart.PASSWORD_ENV), out);
-      // No notification bus is wired in the server yet: pass bus::publish once there is one.
-      started.push(
-          io.yamano.lcm.LifecycleEngine.start(
-              datastore, io.yamano.vim.VimDrivers.load(), io.yamano.lcm.LcmPublisher.NONE));
 
       var replayLog =
           ReplayLog.open(
@@ -108,6 +104,11 @@ public final class YamanoServer implements AutoCloseable {
       var bus = new NotificationBus(replayLog, Clock.systemUTC());
       started.pop();
       started.push(bus);
+
+      // The engine publishes lcm-operation-state-change on the bus; it stops before the bus does.
+      started.push(
+          io.yamano.lcm.LifecycleEngine.start(
+              datastore, io.yamano.vim.VimDrivers.load(), bus::publish));
 
       var service =
           NetconfService.create(datastore, registry, options.dataDir().resolve("files"), bus);
