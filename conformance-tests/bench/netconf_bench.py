@@ -154,7 +154,8 @@ class Workload:
         try:
             t0 = time.perf_counter()
             c.write(ds, items(0, size))
-            results[f"bulk_{size}"] = sec(time.perf_counter() - t0)
+            self.last_bulk = time.perf_counter() - t0
+            results[f"bulk_{size}"] = sec(self.last_bulk)
             gets = []
             for _ in range(3):
                 t0 = time.perf_counter()
@@ -165,10 +166,14 @@ class Workload:
                 raise RuntimeError(f"get-config returned {n} of {size} entries")
             results[f"get_{size}"] = ms(statistics.median(gets))
             edits = []
+            deadline = time.perf_counter() + self.args.budget / 4
             for i in range(self.args.one_edits):
+                if len(edits) >= 3 and time.perf_counter() > deadline:
+                    break
                 t0 = time.perf_counter()
                 c.write(ds, items(size + i, 1))
                 edits.append(time.perf_counter() - t0)
+            self.last_one_edit = statistics.median(edits)
             results[f"one_edit_{size}"] = f"{ms(statistics.median(edits))}" + (
                 f" ({ds})" if key_suffix else "")
         finally:
@@ -250,9 +255,21 @@ def run_server(name, targets, args):
     attempt("edit_running",
             lambda: w.sequential_edits(run, "running") if run
             else (_ for _ in ()).throw(NotAvailable("no :writable-running")))
+    last = None  # (size, seconds of the bulk load, seconds of one edit) of the previous size
     for size in args.sizes:
+        if last is not None:
+            f = (size / last[0]) ** 2
+            guess = max(last[1] * f, last[2] * f * 3)
+            if guess > args.budget:
+                reason = (f"n/a (skipped: at {last[0]:,} bulk {last[1]:.1f} s, one edit "
+                          f"{last[2]:.1f} s; {size:,} would exceed {args.budget:.0f} s)")
+                for k in ("bulk", "get", "one_edit"):
+                    results[f"{k}_{size}"] = reason
+                print(f"  {name}: {size} {reason}", file=sys.stderr, flush=True)
+                continue
         try:
             w.sized(main, size, results, key_suffix=False)
+            last = (size, w.last_bulk, w.last_one_edit)
         except NotAvailable as e:
             for k in ("bulk", "get", "one_edit"):
                 results.setdefault(f"{k}_{size}", f"n/a ({e})")
@@ -301,6 +318,9 @@ def main():
     ap.add_argument("--sessions", type=int, default=50)
     ap.add_argument("--per-session", type=int, default=100)
     ap.add_argument("--quick", action="store_true", help="100 edits, sizes 1k/10k, 10x20 parallel")
+    ap.add_argument("--budget", type=float, default=120,
+                    help="seconds one sized step may take; larger sizes predicted (quadratic) "
+                         "to exceed it are skipped as n/a")
     ap.add_argument("--verbose", action="store_true")
     args = ap.parse_args()
     if args.quick:

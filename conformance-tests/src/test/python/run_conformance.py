@@ -56,6 +56,10 @@ def main():
     server = os.environ.get("CONFORMANCE_SERVER", "yamano")
     print(f"NETCONF conformance ({server}): {len(names)} test classes, {args.j} at a time",
           flush=True)
+    if server == "yamano":
+        # ./yamano builds what is stale; do that once here, not in parallel in every fixture
+        subprocess.run([str(HERE.parents[2].parent / "yamano"), "serve", "--help"],
+                       stdout=subprocess.DEVNULL, check=False, timeout=900)
     failed = []
     total = ok = 0
     with concurrent.futures.ThreadPoolExecutor(args.j) as pool:
