@@ -55,8 +55,9 @@ def config(body, attrs=""):
 class Client:
     """RawSession plus the few operations the workload needs; raises on any <rpc-error>."""
 
-    def __init__(self, target, timeout=600):
+    def __init__(self, target, timeout=300):
         self.s = RawSession(target, timeout=timeout)
+        self.s.ping()
         caps = self.s.server_capabilities
         self.candidate = CANDIDATE in caps
         self.writable_running = WRITABLE_RUNNING in caps

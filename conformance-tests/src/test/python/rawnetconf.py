@@ -137,6 +137,26 @@ class RawSession:
         self.send(f'<rpc xmlns="{BASE_NS}" message-id="{mid}">{body}</rpc>')
         return self.recv()
 
+    def ping(self, attempts=5, wait=2.0) -> None:
+        """Makes sure the server answers (netconfd may drop the first <rpc> after <hello>, see
+        HELLO_PAUSE): sends a get-config that selects nothing until one is answered."""
+        for k in range(attempts):
+            mid = f"ping-{k}"
+            self.send(f'<rpc xmlns="{BASE_NS}" message-id="{mid}"><get-config><source><running/>'
+                      f'</source><filter type="subtree"/></get-config></rpc>')
+            saved, self.timeout = self.timeout, wait
+            self.channel.settimeout(wait)
+            try:
+                while f'message-id="{mid}"' not in self.recv():
+                    pass
+                return
+            except TimeoutError:
+                continue
+            finally:
+                self.timeout = saved
+                self.channel.settimeout(saved)
+        raise TimeoutError(f"no answer to {attempts} pings")
+
     def close(self) -> None:
         try:
             if self.channel.get_transport() and not self.channel.closed:
