@@ -36,8 +36,9 @@ class HelloTests(ConformanceCase):
         self.assertRegex(wd[0], r"\?basic-mode=(explicit|trim|report-all)(&|$)")
         lib = [c for c in caps if c.startswith("urn:ietf:params:netconf:capability:yang-library:")]
         self.assertEqual(1, len(lib), caps)
-        self.assertRegex(lib[0], r"yang-library:1\.1\?content-id=\S+|yang-library:1\.0\?"
-                                 r"revision=\S+&module-set-id=\S+")
+        # RFC 8526 §2: yang-library:1.1 with the revision and content-id parameters
+        self.assertRegex(lib[0], r"yang-library:1\.1\?(?=.*\brevision=\d{4}-\d{2}-\d{2})"
+                                 r"(?=.*\bcontent-id=\S+)")
 
     def test_rfc6241_8_1_session_ids_differ(self):
         """RFC 6241 §8.1: each session gets its own session-id."""

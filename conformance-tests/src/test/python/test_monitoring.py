@@ -27,8 +27,10 @@ class MonitoringTests(ConformanceCase):
                              "<schema><identifier>shop</identifier></schema></schemas>"
                              "</netconf-state></filter></get>")
         data = data_of(reply)
+        # format is an identityref: "yang" in the default namespace or "prefix:yang" (RFC 7950 §9.10.3)
         self.assertEqual(["2024-01-01"], texts(data, "mon:netconf-state/mon:schemas/mon:schema"
-                                                     "[mon:format='yang']/mon:version"))
+                                                     "[mon:format='yang' or substring-after("
+                                                     "mon:format, ':')='yang']/mon:version"))
 
     def test_rfc6022_2_1_4_sessions(self):
         """RFC 6022 §2.1.4: netconf-state/sessions lists this session with its user."""

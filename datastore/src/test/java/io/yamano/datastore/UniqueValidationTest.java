@@ -34,6 +34,8 @@ class UniqueValidationTest {
     assertEquals("data-not-unique", error.appTag().orElseThrow());
     assertEquals(Shop.item("c"), error.path().orElseThrow());
     assertTrue(error.message().contains("sku"), error.message());
+    assertEquals(2, error.pathInfo().size());
+    assertEquals(Shop.item("a").node(Shop.SKU), error.pathInfo().get(0).path());
     assertTrue(session.read(DatastoreName.RUNNING, Shop.item("c")).isEmpty());
   }
 

@@ -16,6 +16,8 @@ import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
  * @param message the human-readable {@code error-message}
  * @param info extra {@code error-info} elements by local name ({@code bad-element}, {@code
  *     session-id} ...)
+ * @param pathInfo {@code error-info} elements whose value is an instance identifier, rendered with
+ *     prefixes like the error-path (e.g. {@code non-unique}, RFC 7950 §15.1)
  */
 public record RpcError(
     ErrorType type,
@@ -23,7 +25,27 @@ public record RpcError(
     Optional<String> appTag,
     Optional<YangInstanceIdentifier> path,
     String message,
-    Map<String, String> info) {
+    Map<String, String> info,
+    java.util.List<PathInfo> pathInfo) {
+
+  /**
+   * An {@code error-info} child holding an instance identifier.
+   *
+   * @param namespace the element's namespace
+   * @param name the element's local name
+   * @param path the instance identifier
+   */
+  public record PathInfo(String namespace, String name, YangInstanceIdentifier path) {}
+
+  public RpcError(
+      ErrorType type,
+      ErrorTag tag,
+      Optional<String> appTag,
+      Optional<YangInstanceIdentifier> path,
+      String message,
+      Map<String, String> info) {
+    this(type, tag, appTag, path, message, info, java.util.List.of());
+  }
 
   public RpcError {
     Objects.requireNonNull(type, "type");
@@ -32,6 +54,7 @@ public record RpcError(
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(message, "message");
     info = Map.copyOf(info);
+    pathInfo = java.util.List.copyOf(pathInfo);
   }
 
   /** An application-layer error about a data node. */
@@ -56,7 +79,14 @@ public record RpcError(
   public RpcError withInfo(String name, String value) {
     var merged = new java.util.LinkedHashMap<>(info);
     merged.put(name, value);
-    return new RpcError(type, tag, appTag, path, message, merged);
+    return new RpcError(type, tag, appTag, path, message, merged, pathInfo);
+  }
+
+  /** A copy of this error with one more instance-identifier {@code error-info} element. */
+  public RpcError withPathInfo(String namespace, String name, YangInstanceIdentifier value) {
+    var merged = new java.util.ArrayList<>(pathInfo);
+    merged.add(new PathInfo(namespace, name, value));
+    return new RpcError(type, tag, appTag, path, message, info, merged);
   }
 
   @Override

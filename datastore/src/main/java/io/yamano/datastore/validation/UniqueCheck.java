@@ -240,9 +240,20 @@ final class UniqueCheck {
             + keyText(newest)
             + " both have "
             + tuple;
-    return RpcError.application(
-            ErrorTag.OPERATION_FAILED, "data-not-unique", listPath.node(newest), message)
-        .withInfo("non-unique", listPath.node(other).toString());
+    var error =
+        RpcError.application(
+            ErrorTag.OPERATION_FAILED, "data-not-unique", listPath.node(newest), message);
+    // RFC 7950 §15.1: one non-unique element per unique leaf, of both clashing entries
+    for (var entry : List.of(other, newest)) {
+      for (var leaf : rule.leaves()) {
+        var leafPath = listPath.node(entry);
+        for (var step : leaf) {
+          leafPath = leafPath.node(step);
+        }
+        error = error.withPathInfo("urn:ietf:params:xml:ns:yang:1", "non-unique", leafPath);
+      }
+    }
+    return error;
   }
 
   private static String keyText(PathArgument entry) {

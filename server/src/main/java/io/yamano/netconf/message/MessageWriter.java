@@ -169,10 +169,20 @@ public final class MessageWriter {
       w.writeCharacters(error.message());
       w.writeEndElement();
     }
-    if (!error.info().isEmpty()) {
+    if (!error.info().isEmpty() || !error.pathInfo().isEmpty()) {
       w.writeStartElement(NS, "error-info");
       for (Map.Entry<String, String> e : new TreeMap<>(error.info()).entrySet()) {
         leaf(w, e.getKey(), e.getValue());
+      }
+      for (var info : error.pathInfo()) {
+        RenderedPath rendered = paths.render(info.path());
+        w.writeStartElement("", info.name(), info.namespace());
+        w.writeDefaultNamespace(info.namespace());
+        for (Map.Entry<String, String> e : rendered.namespaces().entrySet()) {
+          w.writeNamespace(e.getKey(), e.getValue());
+        }
+        w.writeCharacters(rendered.xpath());
+        w.writeEndElement();
       }
       w.writeEndElement();
     }

@@ -49,7 +49,11 @@ final class GetDataHandler implements OperationHandler {
       }
       configFilter = Optional.of(v.equals("true"));
     }
-    WithDefaultsMode mode = WithDefaultsMode.EXPLICIT;
+    // RFC 8342 §5.3: <operational> holds the configuration in use, default values included.
+    WithDefaultsMode mode =
+        datastore == DatastoreName.OPERATIONAL
+            ? WithDefaultsMode.REPORT_ALL
+            : WithDefaultsMode.EXPLICIT;
     if (params.optional(WITH_DEFAULTS).isPresent()) {
       String v = params.optional(WITH_DEFAULTS).get().trimmedText();
       mode =
