@@ -142,6 +142,13 @@ public final class EditConfigParser {
       Operation effective = own != null ? own : inherited;
       if (effective == null) {
         // default-operation none: navigate only, but still check what is there
+        if (child.node() instanceof ListSchemaNode
+            || child.node() instanceof ContainerSchemaNode presence
+                && presence.isPresenceContainer()) {
+          // RFC 6241 §7.2: a level the target lacks is data-missing
+          ops.add(
+              new EditOperation(Operation.EXISTING, at.path(), Optional.empty(), Optional.empty()));
+        }
         if (child.node() instanceof DataNodeContainer container) {
           children(e, new Level(container, at.schemaPath(), at.path()), null, false);
         } else if (child.node() instanceof LeafSchemaNode leaf) {

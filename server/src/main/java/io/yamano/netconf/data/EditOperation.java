@@ -28,10 +28,10 @@ public record EditOperation(
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(data, "data");
     Objects.requireNonNull(insert, "insert");
-    if (operation.removes() && data.isPresent()) {
+    if (operation.carriesNoData() && data.isPresent()) {
       throw new IllegalArgumentException(operation.xmlName() + " carries no data");
     }
-    if (!operation.removes() && data.isEmpty()) {
+    if (!operation.carriesNoData() && data.isEmpty()) {
       throw new IllegalArgumentException(operation.xmlName() + " needs data");
     }
   }

@@ -16,7 +16,12 @@ public enum Operation {
   /** Deletes the data; {@code data-missing} if it is not there. */
   DELETE("delete"),
   /** Deletes the data if it is there. */
-  REMOVE("remove");
+  REMOVE("remove"),
+  /**
+   * Not an attribute value: a level that {@code default-operation none} only walks through, which
+   * must exist ({@code data-missing} otherwise, RFC 6241 §7.2).
+   */
+  EXISTING("");
 
   private final String xmlName;
 
@@ -34,10 +39,15 @@ public enum Operation {
     return this == DELETE || this == REMOVE;
   }
 
+  /** True for the operations that carry no data. */
+  public boolean carriesNoData() {
+    return removes() || this == EXISTING;
+  }
+
   /** Looks up an operation by its attribute value. */
   public static Optional<Operation> of(String xmlName) {
     for (Operation op : values()) {
-      if (op.xmlName.equals(xmlName)) {
+      if (op != EXISTING && op.xmlName.equals(xmlName)) {
         return Optional.of(op);
       }
     }

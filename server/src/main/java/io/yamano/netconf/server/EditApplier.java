@@ -51,7 +51,7 @@ final class EditApplier {
 
   private static void applyOne(Transaction tx, EditOperation edit) throws RpcException {
     var path = edit.path();
-    if (edit.insert().isPresent() && !edit.operation().removes()) {
+    if (edit.insert().isPresent() && !edit.operation().carriesNoData()) {
       insert(tx, edit, edit.insert().get());
       return;
     }
@@ -66,6 +66,16 @@ final class EditApplier {
       case CREATE -> tx.create(path, edit.data().orElseThrow());
       case DELETE -> tx.delete(path);
       case REMOVE -> tx.remove(path);
+      case EXISTING -> {
+        if (tx.read(path).isEmpty()) {
+          throw new RpcException(
+              io.yamano.error.RpcError.application(
+                  io.yamano.error.ErrorTag.DATA_MISSING,
+                  null,
+                  path,
+                  "with default-operation none this level must already exist in the target"));
+        }
+      }
       default -> throw new IllegalStateException(edit.operation().toString());
     }
   }

@@ -64,8 +64,11 @@ class EditConfigParserTest {
         + "</config>";
   }
 
+  /** The edits, without the existence checks that default-operation none adds per level. */
   private List<EditOperation> parse(String body, DefaultOperation op) throws RpcException {
-    return parser.parse(dom(config(body)), op);
+    return parser.parse(dom(config(body)), op).stream()
+        .filter(e -> e.operation() != Operation.EXISTING)
+        .toList();
   }
 
   private List<RpcError> errors(String body) {
@@ -148,6 +151,16 @@ class EditConfigParserTest {
     assertEquals(1, ops.size());
     assertEquals(Operation.REPLACE, ops.get(0).operation());
     assertEquals(vdu("a", "v"), ops.get(0).path());
+    // and the list entry it walks through must exist (RFC 6241 §7.2: else data-missing)
+    var all =
+        parser.parse(
+            dom(
+                config(
+                    nfv(
+                        "<vnfd><id>a</id><vdu nc:operation='replace'><id>v</id><image>i</image>"
+                            + "</vdu></vnfd>"))),
+            DefaultOperation.NONE);
+    assertEquals(Operation.EXISTING, all.get(0).operation());
   }
 
   /** RFC 6241 §7.2: default-operation none with a leaf and no operation does nothing. */
