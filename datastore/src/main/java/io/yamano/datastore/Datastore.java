@@ -333,7 +333,7 @@ public final class Datastore implements AutoCloseable {
       }
       boolean config = target != DatastoreName.OPERATIONAL;
       if (target == DatastoreName.RUNNING) {
-        var errors = validator.validate(prepared);
+        var errors = validator.validate(prepared, changes);
         if (!errors.isEmpty()) {
           throw new RpcException(errors);
         }

@@ -228,13 +228,8 @@ public final class DatastoreSession implements AutoCloseable {
       try {
         candidateTree.validate(tx.modification());
         var prepared = candidateTree.prepare(tx.modification());
-        for (var change : io.yamano.datastore.tree.ChangeExtractor.nodeChanges(prepared)) {
-          if (change.after().isPresent()) {
-            runningMod.write(change.path(), change.after().get());
-          } else {
-            runningMod.delete(change.path());
-          }
-        }
+        io.yamano.datastore.tree.ChangeReplayer.applyForward(
+            io.yamano.datastore.tree.ChangeExtractor.nodeChanges(prepared), runningMod);
       } catch (DataValidationFailedException e) {
         throw new RpcException(TreeErrors.fromValidation(e));
       }

@@ -1,5 +1,6 @@
 package io.yamano.datastore.validation;
 
+import io.yamano.datastore.DataChange;
 import io.yamano.error.RpcError;
 import java.util.List;
 import org.opendaylight.yangtools.yang.data.tree.api.DataTreeCandidate;
@@ -10,8 +11,12 @@ import org.opendaylight.yangtools.yang.data.tree.api.DataTreeCandidate;
  * evaluate only what the change can affect.
  */
 public interface ConstraintValidator {
-  /** The violations the candidate would introduce, empty if it is valid. */
-  List<RpcError> validate(DataTreeCandidate candidate);
+  /**
+   * The violations the candidate would introduce, empty if it is valid.
+   *
+   * @param changes the candidate's change set, as the commit already extracted it
+   */
+  List<RpcError> validate(DataTreeCandidate candidate, List<DataChange> changes);
 
   /** Called after the candidate was committed, so that indexes can follow. */
   void committed(DataTreeCandidate candidate);
@@ -20,7 +25,7 @@ public interface ConstraintValidator {
   ConstraintValidator NONE =
       new ConstraintValidator() {
         @Override
-        public List<RpcError> validate(DataTreeCandidate candidate) {
+        public List<RpcError> validate(DataTreeCandidate candidate, List<DataChange> changes) {
           return List.of();
         }
 

@@ -32,7 +32,8 @@ public final class IncrementalValidator implements ConstraintValidator {
   }
 
   @Override
-  public List<RpcError> validate(DataTreeCandidate candidate) {
+  public List<RpcError> validate(
+      DataTreeCandidate candidate, List<io.yamano.datastore.DataChange> changes) {
     var errors = new ArrayList<RpcError>();
     if (!unique.isEmpty()) {
       var moves = unique.moves(candidate);
@@ -41,10 +42,7 @@ public final class IncrementalValidator implements ConstraintValidator {
       lastMoves = moves;
     }
     if (!xpath.isEmpty()) {
-      errors.addAll(
-          xpath.check(
-              io.yamano.datastore.tree.ChangeExtractor.dataChanges(candidate),
-              candidate.getRootNode().dataAfter()));
+      errors.addAll(xpath.check(changes, candidate.getRootNode().dataAfter()));
     }
     return errors;
   }

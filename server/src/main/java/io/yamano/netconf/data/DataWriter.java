@@ -57,12 +57,22 @@ public final class DataWriter {
 
   private final EffectiveModelContext context;
   private final LeafValues values;
+  private final io.yamano.yang.xml.XmlDataWriter raw;
   private final Map<DataSchemaNode, Boolean> hasDefaults = new ConcurrentHashMap<>();
   private final Map<LeafSchemaNode, Optional<Object>> defaults = new ConcurrentHashMap<>();
 
   public DataWriter(EffectiveModelContext context) {
     this.context = context;
     this.values = new LeafValues(context);
+    this.raw = new io.yamano.yang.xml.XmlDataWriter(context);
+  }
+
+  /**
+   * Writes the children of {@code root} as stored (with-defaults explicit) straight to a character
+   * stream: the fast path for replies that carry whole datastores.
+   */
+  public void writeChildren(java.io.Writer out, ContainerNode root) throws IOException {
+    raw.writeChildren(root, out);
   }
 
   /**

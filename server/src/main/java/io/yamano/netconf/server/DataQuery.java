@@ -130,7 +130,7 @@ final class DataQuery {
       return (io.yamano.netconf.message.RawReplyBody)
           out -> {
             out.write("<data xmlns=\"urn:ietf:params:xml:ns:netconf:base:1.0\">");
-            new io.yamano.yang.xml.XmlDataWriter(context.schema()).writeChildren(data, out);
+            context.dataWriter().writeChildren(out, data);
             out.write("</data>");
           };
     }
