@@ -1,5 +1,6 @@
 package io.yamano.datastore;
 
+import io.yamano.datastore.operation.Operations;
 import io.yamano.datastore.persist.CommitLog;
 import io.yamano.datastore.persist.JournalEntry;
 import io.yamano.datastore.tree.ChangeExtractor;
@@ -62,6 +63,7 @@ public final class Datastore implements AutoCloseable {
   private final ConfirmedCommits confirmedCommits;
   private final List<CommitHook> hooks = new CopyOnWriteArrayList<>();
   private final ChangeNotifier notifier = new ChangeNotifier();
+  private final Operations operations = new Operations();
   private final Map<Long, DatastoreSession> sessions = new ConcurrentHashMap<>();
   private final AtomicLong internalSessionIds = new AtomicLong(-1);
   private volatile boolean closed;
@@ -173,6 +175,14 @@ public final class Datastore implements AutoCloseable {
   /** Registers a hook that may veto commits into running. */
   public void addCommitHook(CommitHook hook) {
     hooks.add(hook);
+  }
+
+  /**
+   * The rpc and action handlers: providers register here, front ends invoke through here, so every
+   * front end reaches the same operations the same way.
+   */
+  public Operations operations() {
+    return operations;
   }
 
   /** Subscribes to the change sets of one datastore; close the handle to unsubscribe. */
