@@ -25,9 +25,16 @@ def vnfd(vnfd_id, version):
   <version>{version}</version><vnfm-info>yamano</vnfm-info>
   <vdu><id>router</id><name>router VM</name>
     <int-cpd><id>eth0</id><layer-protocol>ethernet</layer-protocol></int-cpd>
-    <virtual-compute-desc>small</virtual-compute-desc></vdu>
+    <virtual-compute-desc>small</virtual-compute-desc>
+    <sw-image-desc>router-image</sw-image-desc></vdu>
   <virtual-compute-desc><id>small</id><virtual-memory><size>1.0</size></virtual-memory>
     <virtual-cpu><num-virtual-cpu>1</num-virtual-cpu></virtual-cpu></virtual-compute-desc>
+  <sw-image-desc><id>router-image</id><name>router</name><version>{version}</version>
+    <checksum><algorithm>sha-256</algorithm>
+      <hash>0000000000000000000000000000000000000000000000000000000000000000</hash></checksum>
+    <container-format>bare</container-format><disk-format>qcow2</disk-format>
+    <min-disk>1</min-disk><min-ram>1.0</min-ram><size>1</size>
+    <image>router-{version}.qcow2</image></sw-image-desc>
   <ext-cpd><id>wan</id><int-cpd><vdu-id>router</vdu-id><cpd>eth0</cpd></int-cpd>
     <layer-protocol>ethernet</layer-protocol></ext-cpd>
   <df><id>default</id>
@@ -36,6 +43,12 @@ def vnfd(vnfd_id, version):
     <instantiation-level><id>one</id><vdu-level><vdu-id>router</vdu-id>
       <number-of-instances>1</number-of-instances></vdu-level></instantiation-level>
     <default-instantiation-level>one</default-instantiation-level>
+    <lcm-operations-configuration>
+      <create-snapshot-vnf-op-config><parameter><key>quiesce</key><value>true</value>
+        </parameter></create-snapshot-vnf-op-config>
+      <revert-to-snapshot-vnf-op-config><parameter><key>restart</key><value>true</value>
+        </parameter></revert-to-snapshot-vnf-op-config>
+    </lcm-operations-configuration>
     <scaling-aspect><id>routing</id><max-scale-level>2</max-scale-level>
       <aspect-delta-details><deltas><id>plus-one</id><vdu-delta><id>router</id>
         <number-of-instances>1</number-of-instances></vdu-delta></deltas>
