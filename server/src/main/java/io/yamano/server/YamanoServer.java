@@ -108,7 +108,9 @@ public final class YamanoServer implements AutoCloseable {
       // The engine publishes lcm-operation-state-change on the bus; it stops before the bus does.
       started.push(
           io.yamano.lcm.LifecycleEngine.start(
-              datastore, io.yamano.vim.VimDrivers.load(), bus::publish));
+              datastore,
+              io.yamano.vim.VimDrivers.load().keepStateUnder(options.dataDir().resolve("vim")),
+              bus::publish));
 
       var service =
           NetconfService.create(datastore, registry, options.dataDir().resolve("files"), bus);
