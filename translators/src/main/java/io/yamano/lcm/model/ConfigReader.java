@@ -13,6 +13,7 @@ import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.NodeIdentifier;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.NodeIdentifierWithPredicates;
 import org.opendaylight.yangtools.yang.data.api.schema.MapEntryNode;
+import org.opendaylight.yangtools.yang.data.api.schema.MapNode;
 import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode;
 
 /**
@@ -58,8 +59,16 @@ public final class ConfigReader {
     return out;
   }
 
+  /** One NS instance, found by its key (not by reading the others). */
   public Optional<NsInstanceConfig> nsInstance(NormalizedNode root, String name) {
-    return nsInstances(root).stream().filter(n -> n.name().equals(name)).findFirst();
+    return Nodes.child(section(root, names.ns("ns-instances")), names.ns("ns-instance"))
+        .filter(MapNode.class::isInstance)
+        .map(list -> ((MapNode) list).childByArg(nsKey(name)))
+        .map(this::nsInstance);
+  }
+
+  private NodeIdentifierWithPredicates nsKey(String name) {
+    return NodeIdentifierWithPredicates.of(names.ns("ns-instance"), names.ns("name"), name);
   }
 
   /** An ns-instance list entry as a record. */
