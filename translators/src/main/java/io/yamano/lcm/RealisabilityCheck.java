@@ -136,6 +136,11 @@ public final class RealisabilityCheck implements CommitHook {
       if (!accountsOk) {
         continue;
       }
+      String placement = placementProblem(layout, accounts);
+      if (placement != null) {
+        errors.add(error(name, "vnf", placement));
+        continue;
+      }
       String sizeLeaf = config.level() != null ? "instantiation-level" : "flavour";
       String antiAffinity = antiAffinityProblem(layout, accounts);
       if (antiAffinity != null) {
@@ -188,6 +193,61 @@ public final class RealisabilityCheck implements CommitHook {
     if (!errors.isEmpty()) {
       throw new RpcException(errors);
     }
+  }
+
+  /**
+   * Why a member's placement (zone, required attributes) cannot be met by its VIM account, or null.
+   * Attributes are met by the account's own placement attributes or those of the zone.
+   */
+  static String placementProblem(Layout layout, Map<String, VimAccount> accounts) {
+    for (var vnf : layout.vnfs().values()) {
+      var account = accounts.get(vnf.account());
+      for (var vdu : vnf.vdus().values()) {
+        var zones = account.zones();
+        if (vdu.zone() != null && zones.stream().noneMatch(z -> z.name().equals(vdu.zone()))) {
+          return "member '"
+              + vnf.member()
+              + "' asks for zone '"
+              + vdu.zone()
+              + "', which VIM account '"
+              + account.name()
+              + "' does not have (it has "
+              + zones.stream().map(VimAccount.Zone::name).toList()
+              + ")";
+        }
+        if (vdu.attributes().isEmpty()) {
+          continue;
+        }
+        var candidates =
+            zones.isEmpty()
+                ? List.of(Map.<String, String>of())
+                : zones.stream()
+                    .filter(z -> vdu.zone() == null || z.name().equals(vdu.zone()))
+                    .map(VimAccount.Zone::attributes)
+                    .toList();
+        boolean met =
+            candidates.stream()
+                .anyMatch(
+                    zoneAttributes -> {
+                      var merged = new HashMap<>(account.attributes());
+                      merged.putAll(zoneAttributes);
+                      return vdu.attributes().entrySet().stream()
+                          .allMatch(a -> a.getValue().equals(merged.get(a.getKey())));
+                    });
+        if (!met) {
+          return "member '"
+              + vnf.member()
+              + "' requires placement attributes "
+              + vdu.attributes()
+              + " that no "
+              + (vdu.zone() == null ? "zone" : "zone '" + vdu.zone() + "'")
+              + " of VIM account '"
+              + account.name()
+              + "' carries";
+        }
+      }
+    }
+    return null;
   }
 
   /** A description of an anti-affinity group that has more members than places, or null. */

@@ -72,7 +72,7 @@ final class StepRunner {
                 port.owner(),
                 resolve(port.network(), outputs),
                 resolve(port.compute(), outputs),
-                null));
+                port.staticIp()));
       }
       if (action instanceof Action.Delete delete) {
         deleteIfPresent(vim, delete.kind(), delete.resourceId());

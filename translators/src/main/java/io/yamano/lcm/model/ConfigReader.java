@@ -87,12 +87,32 @@ public final class ConfigReader {
             Nodes.text(level, names.ns("aspect")), (int) Nodes.number(level, names.ns("level"), 0));
       }
       String memberAdmin = Nodes.text(vnf, names.ns("admin-state"));
+      var placement = Nodes.child(vnf, names.ns("placement"));
+      var attributes = new LinkedHashMap<String, String>();
+      placement.ifPresent(
+          p -> {
+            for (MapEntryNode a : Nodes.entries(p, names.ns("attribute"))) {
+              attributes.put(Nodes.text(a, names.ns("name")), Nodes.text(a, names.ns("value")));
+            }
+          });
       members.put(
           index,
           new NsInstanceConfig.Member(
               Nodes.text(vnf, names.ns("vnfd-ref")),
               memberAdmin == null || memberAdmin.equals("instantiated"),
-              levels));
+              levels,
+              placement.map(p -> Nodes.text(p, names.ns("zone"))).orElse(null),
+              attributes));
+    }
+    var fixed = new LinkedHashMap<String, String>();
+    for (MapEntryNode f : Nodes.entries(entry, names.ns("fixed-address"))) {
+      fixed.put(
+          Nodes.text(f, names.ns("vnf-instance"))
+              + "/"
+              + Nodes.text(f, names.ns("vdu-instance"))
+              + "/"
+              + Nodes.text(f, names.ns("cp")),
+          Nodes.text(f, names.ns("ip")));
     }
     String admin = Nodes.text(entry, names.ns("admin-state"));
     return new NsInstanceConfig(
@@ -103,7 +123,8 @@ public final class ConfigReader {
         Nodes.text(entry, names.ns("vim-account")),
         accounts,
         admin == null || admin.equals("instantiated"),
-        members);
+        members,
+        fixed);
   }
 
   /** The VIM account of a name, as drivers see it. */
@@ -247,11 +268,16 @@ public final class ConfigReader {
             Nodes.path(vl, names.nfv("virtual-link-protocol-data"), names.nfv("l3-protocol-data"))
                 .map(l3 -> Nodes.text(l3, names.nfv("cidr")))
                 .orElse(null);
+        var pools =
+            Nodes.path(vl, names.nfv("virtual-link-protocol-data"), names.nfv("l3-protocol-data"))
+                .map(l3 -> Nodes.values(l3, names.nfv("ip-allocation-pools")))
+                .orElse(List.of());
         var link =
             new NsDescriptor.VirtualLinkProfile(
                 Nodes.text(vl, names.nfv("id")),
                 Nodes.text(vl, names.nfv("virtual-link-desc-id")),
-                cidr);
+                cidr,
+                pools);
         links.put(link.id(), link);
       }
       String id = Nodes.text(df, names.nfv("id"));

@@ -81,10 +81,18 @@ public record NsDescriptor(String id, Map<String, NsFlavour> flavours) {
    * An NS virtual link.
    *
    * @param cidr the l3-protocol-data cidr, or {@code null} to let Yamano choose
+   * @param pools the l3-protocol-data ip-allocation-pools as written ({@code start-end} or a CIDR
+   *     block inside {@code cidr}); empty for the whole subnet
    */
-  public record VirtualLinkProfile(String id, String virtualLinkDescId, String cidr) {
+  public record VirtualLinkProfile(
+      String id, String virtualLinkDescId, String cidr, List<String> pools) {
     public VirtualLinkProfile {
       Objects.requireNonNull(id, "id");
+      pools = List.copyOf(pools);
+    }
+
+    public VirtualLinkProfile(String id, String virtualLinkDescId, String cidr) {
+      this(id, virtualLinkDescId, cidr, List.of());
     }
   }
 }

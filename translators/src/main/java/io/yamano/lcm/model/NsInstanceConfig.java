@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param memberVimAccounts member-vnf-index to VIM account
  * @param instantiated admin-state is {@code instantiated}
  * @param members member-vnf-index to the member's other choices (the {@code vnf} entries)
+ * @param fixedAddresses {@code vnf-instance/vdu-instance/cp} to the address it must have
  */
 public record NsInstanceConfig(
     String name,
@@ -21,7 +22,8 @@ public record NsInstanceConfig(
     String vimAccount,
     Map<String, String> memberVimAccounts,
     boolean instantiated,
-    Map<String, Member> members) {
+    Map<String, Member> members,
+    Map<String, String> fixedAddresses) {
 
   /**
    * The choices of one {@code vnf} entry beyond its VIM account.
@@ -29,12 +31,20 @@ public record NsInstanceConfig(
    * @param vnfdRef the VNFD replacing the one of the vnf-profile, or {@code null}
    * @param instantiated false when the member is removed from the NS
    * @param scaleLevels scaling aspect id to level
+   * @param zone the zone its VDU instances must run in, or {@code null}
+   * @param attributes placement attributes the zone or account must carry
    */
-  public record Member(String vnfdRef, boolean instantiated, Map<String, Integer> scaleLevels) {
-    public static final Member DEFAULT = new Member(null, true, Map.of());
+  public record Member(
+      String vnfdRef,
+      boolean instantiated,
+      Map<String, Integer> scaleLevels,
+      String zone,
+      Map<String, String> attributes) {
+    public static final Member DEFAULT = new Member(null, true, Map.of(), null, Map.of());
 
     public Member {
       scaleLevels = Ordered.copy(scaleLevels);
+      attributes = Ordered.copy(attributes);
     }
   }
 
@@ -43,6 +53,7 @@ public record NsInstanceConfig(
     Objects.requireNonNull(nsdId, "nsdId");
     memberVimAccounts = Map.copyOf(memberVimAccounts);
     members = Map.copyOf(members);
+    fixedAddresses = Map.copyOf(fixedAddresses);
   }
 
   public NsInstanceConfig(
@@ -53,7 +64,16 @@ public record NsInstanceConfig(
       String vimAccount,
       Map<String, String> memberVimAccounts,
       boolean instantiated) {
-    this(name, nsdId, flavour, level, vimAccount, memberVimAccounts, instantiated, Map.of());
+    this(
+        name,
+        nsdId,
+        flavour,
+        level,
+        vimAccount,
+        memberVimAccounts,
+        instantiated,
+        Map.of(),
+        Map.of());
   }
 
   /** The VIM account a member VNF goes to, or {@code null} if none is configured. */

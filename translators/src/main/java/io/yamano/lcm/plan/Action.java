@@ -109,7 +109,8 @@ public sealed interface Action {
       String name,
       OwnerTag owner,
       Ref network,
-      Ref compute)
+      Ref compute,
+      String staticIp)
       implements Action {
     @Override
     public String resourceName() {

@@ -63,12 +63,27 @@ public record Layout(
       Flavour flavour,
       String image,
       List<AffinityRule> affinity,
-      Map<String, String> cps) {
+      Map<String, String> cps,
+      String zone,
+      Map<String, String> attributes,
+      Map<String, String> fixedIps) {
     public VduLayout {
       Objects.requireNonNull(id, "id");
       Objects.requireNonNull(flavour, "flavour");
       affinity = List.copyOf(affinity);
       cps = Collections.unmodifiableMap(new LinkedHashMap<>(cps));
+      attributes = Map.copyOf(attributes);
+      fixedIps = Map.copyOf(fixedIps);
+    }
+
+    public VduLayout(
+        String id,
+        String vduId,
+        Flavour flavour,
+        String image,
+        List<AffinityRule> affinity,
+        Map<String, String> cps) {
+      this(id, vduId, flavour, image, affinity, cps, null, Map.of(), Map.of());
     }
   }
 
@@ -79,8 +94,18 @@ public record Layout(
    * @param virtualLinkDescId the descriptor it realises ({@code default} for the network of
    *     connection points no virtual link claims)
    */
-  public record NetworkLayout(String id, String virtualLinkDescId, String account, String cidr) {
+  public record NetworkLayout(
+      String id,
+      String virtualLinkDescId,
+      String account,
+      String cidr,
+      List<io.yamano.vim.IpRange> pools) {
+    public NetworkLayout(String id, String virtualLinkDescId, String account, String cidr) {
+      this(id, virtualLinkDescId, account, cidr, List.of());
+    }
+
     public NetworkLayout {
+      pools = List.copyOf(pools);
       Objects.requireNonNull(id, "id");
       Objects.requireNonNull(account, "account");
       Objects.requireNonNull(cidr, "cidr");

@@ -9,6 +9,7 @@ import io.yamano.vim.Flavour;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -67,6 +68,7 @@ public final class LayoutBuilder {
           "flavour '" + flavour.id() + "' of NSD '" + nsd.id() + "' has no level '" + level + "'");
     }
     var counts = flavour.counts(level);
+    var placedAddresses = new java.util.HashSet<String>();
     var networks = new LinkedHashMap<String, Layout.NetworkLayout>();
     var vnfs = new LinkedHashMap<String, Layout.VnfLayout>();
     for (var profile : flavour.vnfProfiles().values()) {
@@ -209,19 +211,103 @@ public final class LayoutBuilder {
                     vl != null && vl.cidr() != null
                         ? vl.cidr()
                         : "10.0." + networks.size() + ".0/24";
-                networks.put(linkId, new Layout.NetworkLayout(linkId, descId, account, cidr));
+                List<io.yamano.vim.IpRange> pools;
+                try {
+                  pools = vl == null ? List.of() : Addresses.pools(vl.pools(), cidr);
+                } catch (IllegalArgumentException e) {
+                  throw new UnrealisableException(
+                      "nsd-ref",
+                      "virtual-link-profile '"
+                          + nsLink
+                          + "' of NSD '"
+                          + nsd.id()
+                          + "': "
+                          + e.getMessage());
+                }
+                networks.put(
+                    linkId, new Layout.NetworkLayout(linkId, descId, account, cidr, pools));
               }
               cps.put(cp.getKey(), linkId);
             }
             String id = vdu.id() + "-" + k;
+            var fixedIps = new LinkedHashMap<String, String>();
+            for (var cp : cps.entrySet()) {
+              String key = vnfId + "/" + id + "/" + cp.getKey();
+              String ip = config.fixedAddresses().get(key);
+              if (ip != null) {
+                requireInside(ip, networks.get(cp.getValue()), key);
+                fixedIps.put(cp.getKey(), ip);
+                placedAddresses.add(key);
+              }
+            }
             vdus.put(
-                id, new Layout.VduLayout(id, vdu.id(), flavourOfVdu, vdu.image(), affinity, cps));
+                id,
+                new Layout.VduLayout(
+                    id,
+                    vdu.id(),
+                    flavourOfVdu,
+                    vdu.image(),
+                    affinity,
+                    cps,
+                    member.zone(),
+                    member.attributes(),
+                    fixedIps));
           }
         }
         vnfs.put(vnfId, new Layout.VnfLayout(vnfId, profile.id(), vnfd.id(), account, vdus));
       }
     }
+    for (String key : config.fixedAddresses().keySet()) {
+      if (!placedAddresses.contains(key)) {
+        throw new UnrealisableException(
+            "fixed-address",
+            "fixed-address "
+                + key
+                + " (vnf-instance/vdu-instance/cp) names no connection point the NS instance"
+                + " has at this level");
+      }
+    }
+    requireDistinct(config);
     return new Layout(config.name(), flavour.id(), level, vnfs, networks);
+  }
+
+  private static void requireInside(String ip, Layout.NetworkLayout network, String key)
+      throws UnrealisableException {
+    try {
+      var block = Addresses.block(network.cidr());
+      if (!block.contains(Addresses.number(ip), Addresses.length(ip))) {
+        throw new UnrealisableException(
+            "fixed-address",
+            "fixed-address "
+                + key
+                + ": "
+                + ip
+                + " is outside "
+                + network.cidr()
+                + " of virtual link "
+                + network.id());
+      }
+    } catch (IllegalArgumentException e) {
+      throw new UnrealisableException(
+          "fixed-address", "fixed-address " + key + ": " + e.getMessage());
+    }
+  }
+
+  private static void requireDistinct(NsInstanceConfig config) throws UnrealisableException {
+    var seen = new java.util.HashMap<String, String>();
+    for (var entry : config.fixedAddresses().entrySet()) {
+      String previous = seen.put(entry.getValue(), entry.getKey());
+      if (previous != null) {
+        throw new UnrealisableException(
+            "fixed-address",
+            "fixed-address "
+                + entry.getValue()
+                + " is given to both "
+                + previous
+                + " and "
+                + entry.getKey());
+      }
+    }
   }
 
   /**

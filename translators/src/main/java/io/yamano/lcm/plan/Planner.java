@@ -215,10 +215,12 @@ public final class Planner {
                   network.account(),
                   network.id(),
                   network.virtualLinkDescId(),
-                  NetworkRequest.of(
+                  new NetworkRequest(
                       ns + "." + network.id(),
                       OwnerTag.of(ns, null, network.id()),
-                      network.cidr()))));
+                      network.cidr(),
+                      null,
+                      network.pools()))));
     }
     var perVnf = new LinkedHashMap<String, List<String>>();
     var computeSteps = new LinkedHashMap<String, List<String>>();
@@ -270,7 +272,8 @@ public final class Planner {
                       ns + "." + vnf.id() + "." + vdu.id() + "." + cp.getKey(),
                       OwnerTag.of(ns, vnf.id(), vdu.id()),
                       network,
-                      new Ref.FromStep(computeId))));
+                      new Ref.FromStep(computeId),
+                      vdu.fixedIps().get(cp.getKey()))));
           vnfSteps.add(portId);
         }
       }
@@ -296,7 +299,7 @@ public final class Planner {
 
   /** The compute request of a VDU instance: named {@code ns.vnf.vdu}, owned by the VDU instance. */
   static ComputeRequest computeRequest(String ns, Layout.VnfLayout vnf, Layout.VduLayout vdu) {
-    var placement = Placement.ANYWHERE;
+    var placement = Placement.ANYWHERE.withZone(vdu.zone()).withAttributes(vdu.attributes());
     for (var rule : vdu.affinity()) {
       placement = placement.withRule(rule);
     }
