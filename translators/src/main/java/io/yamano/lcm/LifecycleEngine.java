@@ -33,6 +33,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
+import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.NodeIdentifier;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.NodeIdentifierWithPredicates;
 import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode;
 
@@ -306,10 +308,46 @@ public final class LifecycleEngine implements AutoCloseable {
     all.forEach(queue::request);
   }
 
-  /** NS instance names a change set creates, changes or deletes. */
+  /**
+   * NS instance names a change set creates, changes or deletes, and those whose NSD or VNFDs it
+   * changes (their desired layout may differ now: reconciling scales or updates them, and the
+   * commit hook refuses a descriptor change that makes one unrealisable).
+   */
   static Set<String> changedInstances(ConfigReader reader, ChangeSet changes) {
     var list = reader.nsList();
     var out = new LinkedHashSet<String>();
+    var nsds = new java.util.HashSet<String>();
+    var vnfds = new java.util.HashSet<String>();
+    boolean allDescriptors = false;
+    var nfv = YangInstanceIdentifier.of(new NodeIdentifier(reader.names().nfv("nfv")));
+    for (var change : changes.changes()) {
+      var path = change.path();
+      if (!nfv.contains(path)) {
+        continue;
+      }
+      if (path.getPathArguments().size() < 3) {
+        allDescriptors = true; // the catalog or a whole descriptor list at once
+      } else {
+        var arg = path.getPathArguments().get(2);
+        if (arg instanceof NodeIdentifierWithPredicates key) {
+          String id = String.valueOf(key.values().iterator().next());
+          if (key.getNodeType().getLocalName().equals("nsd")) {
+            nsds.add(id);
+          } else if (key.getNodeType().getLocalName().equals("vnfd")) {
+            vnfds.add(id);
+          }
+        }
+      }
+    }
+    if (allDescriptors || !nsds.isEmpty() || !vnfds.isEmpty()) {
+      var root = changes.rootAfter();
+      for (var ns : reader.nsInstances(root)) {
+        if (ns.instantiated()
+            && (allDescriptors || nsds.contains(ns.nsdId()) || usesAny(reader, root, ns, vnfds))) {
+          out.add(ns.name());
+        }
+      }
+    }
     for (var change : changes.changes()) {
       var path = change.path();
       if (list.contains(path) && path.getPathArguments().size() > list.getPathArguments().size()) {
@@ -327,6 +365,23 @@ public final class LifecycleEngine implements AutoCloseable {
       }
     }
     return out;
+  }
+
+  private static boolean usesAny(
+      ConfigReader reader, NormalizedNode root, NsInstanceConfig ns, Set<String> vnfds) {
+    if (vnfds.isEmpty()) {
+      return false;
+    }
+    for (var member : ns.members().values()) {
+      if (member.vnfdRef() != null && vnfds.contains(member.vnfdRef())) {
+        return true;
+      }
+    }
+    return reader
+        .nsd(root, ns.nsdId())
+        .flatMap(nsd -> ns.flavour() == null ? Optional.empty() : nsd.flavour(ns.flavour()))
+        .map(f -> f.vnfProfiles().values().stream().anyMatch(p -> vnfds.contains(p.vnfdId())))
+        .orElse(false);
   }
 
   private static NormalizedNode wrap(

@@ -361,6 +361,45 @@ class LcmActionsTest extends EngineFixture {
     assertEquals("update", Nodes.text(op, names.ns("operation")));
   }
 
+  static String webLevel(int instances) {
+    return "<config><nfv xmlns=\"urn:yamano:params:xml:ns:yang:yamano-nfv\"><vnfd><id>web</id>"
+        + "<df><id>default</id><instantiation-level><id>one</id><vdu-level><vdu-id>web</vdu-id>"
+        + "<number-of-instances>"
+        + instances
+        + "</number-of-instances></vdu-level></instantiation-level></df></vnfd></nfv></config>";
+  }
+
+  @Test
+  void aDescriptorChangeReconcilesTheInstancesUsingIt() throws Exception {
+    instantiated("shop");
+    store.commit(webLevel(2));
+    settle();
+    assertEquals(2, vdus("shop"), "the VNFD's level now asks for two");
+    assertEquals("scale", Nodes.text(lastOperation("shop"), names.ns("operation")));
+
+    invoke(
+        "shop",
+        "scale",
+        inTarget(leaf("scaling-aspect", "web-tier"), leaf("direction", "out")),
+        leaf("member-vnf-index", "web"));
+    settle();
+    assertEquals(3, vdus("shop"));
+    var aspect =
+        YangInstanceIdentifier.builder()
+            .node(names.nfv("nfv"))
+            .node(names.nfv("vnfd"))
+            .nodeWithKey(names.nfv("vnfd"), names.nfv("id"), "web")
+            .node(names.nfv("df"))
+            .nodeWithKey(names.nfv("df"), names.nfv("id"), "default")
+            .node(names.nfv("scaling-aspect"))
+            .nodeWithKey(names.nfv("scaling-aspect"), names.nfv("id"), "web-tier")
+            .build();
+    var refused = assertThrows(RpcException.class, () -> store.delete(aspect));
+    assertEquals("ns-not-realisable", refused.errors().get(0).appTag().orElseThrow());
+    assertTrue(refused.errors().get(0).message().contains("'web-tier'"), refused.toString());
+    assertEquals(3, vdus("shop"));
+  }
+
   List<String> stepIds(ContainerNode output) {
     return Nodes.entries(Nodes.child(output, names.ns("plan")).orElseThrow(), names.ns("step"))
         .stream()
