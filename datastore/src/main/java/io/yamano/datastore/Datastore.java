@@ -331,7 +331,7 @@ public final class Datastore implements AutoCloseable {
         throw new RpcException(TreeErrors.fromValidation(e));
       } catch (IllegalArgumentException | IllegalStateException e) {
         throw new RpcException(
-            MandatoryLocator.locate(e.getMessage(), written)
+            MandatoryLocator.locate(e.getMessage(), written, context)
                 .orElseGet(() -> TreeErrors.fromUnchecked(YangInstanceIdentifier.of(), e)));
       }
       var changes = ChangeExtractor.dataChanges(prepared);

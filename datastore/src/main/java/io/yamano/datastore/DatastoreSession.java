@@ -252,7 +252,8 @@ public final class DatastoreSession implements AutoCloseable {
       runningMod.ready();
     } catch (IllegalArgumentException | IllegalStateException e) {
       throw new RpcException(
-          io.yamano.datastore.validation.MandatoryLocator.locate(e.getMessage(), written)
+          io.yamano.datastore.validation.MandatoryLocator.locate(
+                  e.getMessage(), written, datastore.context())
               .orElseGet(() -> TreeErrors.fromUnchecked(YangInstanceIdentifier.of(), e)));
     }
     return runningMod;

@@ -121,7 +121,8 @@ public final class Transaction {
       mod.ready();
     } catch (IllegalArgumentException | IllegalStateException e) {
       throw new RpcException(
-          io.yamano.datastore.validation.MandatoryLocator.locate(e.getMessage(), written)
+          io.yamano.datastore.validation.MandatoryLocator.locate(
+                  e.getMessage(), written, session.datastore().context())
               .orElseGet(() -> TreeErrors.fromUnchecked(YangInstanceIdentifier.of(), e)));
     }
   }

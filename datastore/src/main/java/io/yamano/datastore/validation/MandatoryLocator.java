@@ -10,6 +10,7 @@ import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
 import org.opendaylight.yangtools.yang.data.api.schema.DistinctNodeContainer;
 import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode;
 import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNodeContainer;
+import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
 
 /**
  * The data tree reports a missing mandatory node only by the name of its parent; this finds the
@@ -29,6 +30,18 @@ public final class MandatoryLocator {
    */
   public static Optional<RpcError> locate(
       String message, List<Map.Entry<YangInstanceIdentifier, NormalizedNode>> written) {
+    return locate(message, written, null);
+  }
+
+  /**
+   * As {@link #locate(String, List)}, skipping written nodes of the parent's name whose schema has
+   * no such descendant (list entries of the same name under different parents, such as an NSD's and
+   * a VNFD's {@code df}).
+   */
+  public static Optional<RpcError> locate(
+      String message,
+      List<Map.Entry<YangInstanceIdentifier, NormalizedNode>> written,
+      EffectiveModelContext context) {
     if (message == null) {
       return Optional.empty();
     }
@@ -39,8 +52,10 @@ public final class MandatoryLocator {
     var parentName = matcher.group(1).trim();
     var descendant = matcher.group(2).trim();
     var readable = NAMESPACE.matcher(descendant).replaceAll("");
+    java.util.function.Predicate<YangInstanceIdentifier> fits =
+        candidate -> context == null || hasDescendant(context, candidate, descendant);
     for (var entry : written) {
-      var found = find(entry.getKey(), entry.getValue(), parentName);
+      var found = find(entry.getKey(), entry.getValue(), parentName, fits);
       if (found.isPresent()) {
         var parent = found.get();
         return Optional.of(
@@ -84,21 +99,47 @@ public final class MandatoryLocator {
     }
   }
 
+  /** Whether the schema of {@code parent} has the first step of {@code descendant} below it. */
+  private static boolean hasDescendant(
+      EffectiveModelContext context, YangInstanceIdentifier parent, String descendant) {
+    try {
+      var steps = below(parent, descendant);
+      if (steps.getPathArguments().size() <= parent.getPathArguments().size()) {
+        return true;
+      }
+      var first = steps.getPathArguments().get(parent.getPathArguments().size()).getNodeType();
+      var schema =
+          org.opendaylight.yangtools.yang.data.util.DataSchemaContextTree.from(context)
+              .findChild(parent)
+              .map(c -> c.dataSchemaNode())
+              .orElse(null);
+      if (!(schema instanceof org.opendaylight.yangtools.yang.model.api.DataNodeContainer c)) {
+        return true;
+      }
+      return c.findDataTreeChild(first).isPresent();
+    } catch (RuntimeException e) {
+      return true;
+    }
+  }
+
   private static Optional<YangInstanceIdentifier> find(
-      YangInstanceIdentifier path, NormalizedNode node, String name) {
-    if (node.name().toString().equals(name)) {
+      YangInstanceIdentifier path,
+      NormalizedNode node,
+      String name,
+      java.util.function.Predicate<YangInstanceIdentifier> fits) {
+    if (node.name().toString().equals(name) && fits.test(path)) {
       return Optional.of(path);
     }
     if (node instanceof DistinctNodeContainer<?, ?> container) {
       for (var child : container.body()) {
-        var found = find(path.node(child.name()), child, name);
+        var found = find(path.node(child.name()), child, name, fits);
         if (found.isPresent()) {
           return found;
         }
       }
     } else if (node instanceof NormalizedNodeContainer<?> container) {
       for (var child : container.body()) {
-        var found = find(path.node(child.name()), child, name);
+        var found = find(path.node(child.name()), child, name, fits);
         if (found.isPresent()) {
           return found;
         }
