@@ -81,6 +81,7 @@ public final class LifecycleBenchmark {
       warmUp(store, engine);
       long heapBefore = heapAfterGc();
       var commits = new long[count];
+      long cpu0 = cpuNanos();
       long t0 = System.nanoTime();
       for (int i = 0; i < count; i++) {
         long c0 = System.nanoTime();
@@ -89,11 +90,13 @@ public final class LifecycleBenchmark {
       }
       require(engine.awaitIdle(Duration.ofMinutes(30)), "instantiation did not finish");
       long instantiated = System.nanoTime() - t0;
+      long instantiateCpu = cpuNanos() - cpu0;
       var instantiateOps = drain();
       long heapAfter = heapAfterGc();
       check(engine, count, "instantiated");
 
       var terminateCommits = new long[count];
+      long cpu1 = cpuNanos();
       long t1 = System.nanoTime();
       for (int i = 0; i < count; i++) {
         long c0 = System.nanoTime();
@@ -102,6 +105,7 @@ public final class LifecycleBenchmark {
       }
       require(engine.awaitIdle(Duration.ofMinutes(30)), "termination did not finish");
       long terminated = System.nanoTime() - t1;
+      long terminateCpu = cpuNanos() - cpu1;
       var terminateOps = drain();
       check(engine, count, "not-instantiated");
 
@@ -115,11 +119,15 @@ public final class LifecycleBenchmark {
           count,
           instantiated / 1e9,
           peak.get());
+      System.out.printf(
+          "%-34s %9.2f ms  (CPU time of the whole process: Yamano's own work)%n",
+          "instantiate: CPU time / NS", instantiateCpu / 1e6 / count);
       row("terminate: commit asking for it", terminateCommits);
       row("terminate: LCM operation", terminateOps);
       System.out.printf(
           "%-34s %9.2f ms  (%d NS in %.1f s)%n",
           "terminate: wall clock / NS", terminated / 1e6 / count, count, terminated / 1e9);
+      System.out.printf("%-34s %9.2f ms%n", "terminate: CPU time / NS", terminateCpu / 1e6 / count);
       System.out.printf(
           "%-34s %9.1f KiB (heap after GC, datastore + engine + VIM)%n",
           "memory per instantiated NS", (heapAfter - heapBefore) / 1024.0 / count);
@@ -181,6 +189,11 @@ public final class LifecycleBenchmark {
     Arrays.sort(sorted);
     int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
     return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
+  }
+
+  private static long cpuNanos() {
+    var os = ManagementFactory.getOperatingSystemMXBean();
+    return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
   }
 
   private static long heapAfterGc() throws InterruptedException {
