@@ -546,6 +546,16 @@ public final class LifecycleEngine implements AutoCloseable {
     return run(config.get(), type, plan.get(), state.readActual(ns));
   }
 
+  /** The NS's {@code on-failure} is {@code keep}: a failed step leaves the done ones in place. */
+  private boolean keepOnFailure(String ns) {
+    return datastore
+        .snapshot(DatastoreName.RUNNING)
+        .readNode(reader.nsLeaf(ns, "on-failure"))
+        .map(io.yamano.lcm.model.Nodes::text)
+        .map("keep"::equals)
+        .orElse(false);
+  }
+
   private String nsdOf(String ns) {
     return datastore
         .snapshot(DatastoreName.OPERATIONAL)
@@ -565,7 +575,7 @@ public final class LifecycleEngine implements AutoCloseable {
     state.startOperation(ns, config.nsdId(), id, type, plan, clock.instant());
     notify(ns, id, type, "processing", null, null);
     return executor
-        .execute(plan, state.journal(ns, id, plan), false)
+        .execute(plan, state.journal(ns, id, plan), keepOnFailure(ns))
         .thenApply(
             execution -> {
               if (heals.containsKey(ns)) {

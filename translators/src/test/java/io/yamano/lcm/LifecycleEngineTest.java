@@ -49,6 +49,22 @@ class LifecycleEngineTest extends EngineFixture {
   }
 
   @Test
+  void onFailureKeepLeavesTheDoneStepsForDebugging() throws Exception {
+    store.commit(TestStore.ns("warmup", WEB_NS));
+    settle();
+    vim("lab").failures().add(FailureRule.nthCall(Operation.CREATE_PORT, 1));
+    store.commit(TestStore.ns("shop", WEB_NS + "<on-failure>keep</on-failure>"));
+    settle();
+    var op = lastOperation("shop");
+    assertEquals("failed", Nodes.text(op, names.ns("state")));
+    assertTrue(Nodes.text(op, names.ns("error-message")).contains("INJECTED_FAILURE"));
+    var actual = engine.state().readActual("shop");
+    assertFalse(actual.isEmpty(), "the compute created before the failure stays");
+    assertEquals(ids(actual), owned(vim("lab"), "shop"), "and is recorded: no orphan");
+    assertEquals("failed", engine.state().status("shop").orElseThrow());
+  }
+
+  @Test
   void failureAtAStepRollsBackAndNamesTheStep() throws Exception {
     store.commit(TestStore.ns("warmup", WEB_NS)); // the engine's connection exists from here on
     settle();
