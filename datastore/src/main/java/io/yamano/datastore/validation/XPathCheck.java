@@ -121,14 +121,13 @@ final class XPathCheck {
   }
 
   List<RpcError> check(List<DataChange> changes, NormalizedNode rootAfter) {
-    var leafChanges = new ArrayList<DataChange>();
-    var changedPaths = new ArrayList<DataNodePath>();
+    // schema paths of the changes that add, remove or replace nodes, computed once per commit
+    var leafChangePaths = new ArrayList<DataNodePath>();
     var changedShapes = new ArrayList<DataShape>();
     for (var change : changes) {
       changedShapes.add(DataShape.of(change.path()));
-      changedPaths.add(DataNodePath.of(change.path(), schemaTree));
       if (change.kind() != ChangeKind.MODIFIED) {
-        leafChanges.add(change);
+        leafChangePaths.add(DataNodePath.of(change.path(), schemaTree));
       }
     }
     // instance path -> rules to evaluate there, in a stable order
@@ -136,8 +135,8 @@ final class XPathCheck {
     for (var rule : rules) {
       boolean everywhere = false;
       if (!rule.footprint().local()) {
-        for (var change : leafChanges) {
-          if (rule.footprint().mayBeAffectedBy(DataNodePath.of(change.path(), schemaTree))) {
+        for (var changed : leafChangePaths) {
+          if (rule.footprint().mayBeAffectedBy(changed)) {
             everywhere = true;
             break;
           }

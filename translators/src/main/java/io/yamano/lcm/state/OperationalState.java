@@ -476,14 +476,91 @@ public final class OperationalState implements AutoCloseable {
     return Trees.entry(n.ns("ns-instance"), Map.of(n.ns("name"), ns), c);
   }
 
-  private synchronized void write(String comment, Edit edit) {
+  /** One write waiting for the commit that carries it. */
+  private static final class Pending {
+    final String comment;
+    final Edit edit;
+    boolean done;
+    StateWriteException error;
+
+    Pending(String comment, Edit edit) {
+      this.comment = comment;
+      this.edit = edit;
+    }
+  }
+
+  private final Object batchLock = new Object();
+  private List<Pending> pending = new ArrayList<>();
+  private boolean flushing;
+
+  /**
+   * Writes durably before returning. Writers that arrive while a commit is being written are
+   * carried together by the next one (group commit): a plan step still waits for its own record to
+   * be durable before it touches the VIM, but concurrent operations share the journal's sync
+   * instead of queueing for one each.
+   */
+  private void write(String comment, Edit edit) {
+    var mine = new Pending(comment, edit);
+    synchronized (batchLock) {
+      pending.add(mine);
+    }
+    while (true) {
+      List<Pending> batch;
+      synchronized (batchLock) {
+        if (mine.done) {
+          break;
+        }
+        if (flushing) {
+          try {
+            batchLock.wait();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StateWriteException("interrupted while writing " + comment, e);
+          }
+          continue;
+        }
+        flushing = true;
+        batch = pending;
+        pending = new ArrayList<>();
+      }
+      try {
+        commit(batch);
+      } finally {
+        synchronized (batchLock) {
+          flushing = false;
+          batchLock.notifyAll();
+        }
+      }
+    }
+    if (mine.error != null) {
+      throw mine.error;
+    }
+  }
+
+  private void commit(List<Pending> batch) {
     try {
       Transaction tx = session.newTransaction(DatastoreName.OPERATIONAL);
-      edit.apply(tx);
-      tx.commit(comment);
-    } catch (RpcException e) {
-      throw new StateWriteException(
-          "operational state not written (" + comment + "): " + e.getMessage(), e);
+      for (Pending p : batch) {
+        p.edit.apply(tx);
+      }
+      String comment = batch.get(0).comment;
+      tx.commit(batch.size() == 1 ? comment : comment + " (+" + (batch.size() - 1) + " more)");
+      for (Pending p : batch) {
+        p.done = true;
+      }
+    } catch (RpcException | RuntimeException e) {
+      if (batch.size() > 1) {
+        // one bad write must not take the others down: write each alone to find it
+        for (Pending p : batch) {
+          commit(List.of(p));
+        }
+        return;
+      }
+      Pending p = batch.get(0);
+      p.error =
+          new StateWriteException(
+              "operational state not written (" + p.comment + "): " + e.getMessage(), e);
+      p.done = true;
     }
   }
 }
