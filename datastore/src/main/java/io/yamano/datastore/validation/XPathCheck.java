@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.opendaylight.yangtools.yang.common.QName;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
 import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode;
@@ -80,13 +79,9 @@ final class XPathCheck {
         && typed.getType() instanceof LeafrefTypeDefinition leafref
         && leafref.requireInstance()) {
       var target = leafrefTarget(schemaPath, leafref);
-      var reads =
-          target
-              .map(t -> Set.of(new Footprint.Read(t, false), new Footprint.Read(nodePath, false)))
-              .orElse(Set.of());
       rules.add(
           new XPathRule.Leafref(
-              shape, nodePath, new Footprint(reads, target.isEmpty(), false), leafref, target));
+              shape, nodePath, Footprint.ofLeafref(leafref, context, nodePath), leafref, target));
     }
   }
 
@@ -122,11 +117,13 @@ final class XPathCheck {
 
   List<RpcError> check(List<DataChange> changes, NormalizedNode rootAfter) {
     // schema paths of the changes that add, remove or replace nodes, computed once per commit
+    var leafChanges = new ArrayList<DataChange>();
     var leafChangePaths = new ArrayList<DataNodePath>();
     var changedShapes = new ArrayList<DataShape>();
     for (var change : changes) {
       changedShapes.add(DataShape.of(change.path()));
       if (change.kind() != ChangeKind.MODIFIED) {
+        leafChanges.add(change);
         leafChangePaths.add(DataNodePath.of(change.path(), schemaTree));
       }
     }
@@ -134,11 +131,22 @@ final class XPathCheck {
     var pending = new LinkedHashMap<YangInstanceIdentifier, List<XPathRule>>();
     for (var rule : rules) {
       boolean everywhere = false;
+      var scopes = new ArrayList<YangInstanceIdentifier>();
       if (!rule.footprint().local()) {
-        for (var changed : leafChangePaths) {
-          if (rule.footprint().mayBeAffectedBy(changed)) {
+        for (int i = 0; i < leafChangePaths.size() && !everywhere; i++) {
+          var changed = leafChangePaths.get(i);
+          if (rule.footprint().affectsEveryInstance(changed)) {
             everywhere = true;
-            break;
+          } else if (rule.footprint().affectsInstancesInScope(changed)) {
+            // a sibling or ancestor read changed: only the instances sharing that scope instance
+            var scope = scopeInstance(leafChanges.get(i).path(), rule.footprint().scope());
+            if (scope != null) {
+              scopes.add(scope);
+            } else if (!changed.contains(rule.footprint().scope())) {
+              everywhere = true;
+            }
+            // else the change wrote or removed whole scope instances: the instances it wrote are
+            // found below, in the written subtree, and removed ones need no check
           }
         }
       }
@@ -149,6 +157,17 @@ final class XPathCheck {
             rule.shape(),
             (path, node) -> pending.computeIfAbsent(path, k -> new ArrayList<>()).add(rule));
         continue;
+      }
+      for (var scope : scopes) {
+        rootAfterNode(rootAfter, scope)
+            .ifPresent(
+                node ->
+                    InstanceFinder.find(
+                        node,
+                        scope,
+                        rule.shape(),
+                        (path, n) ->
+                            pending.computeIfAbsent(path, k -> new ArrayList<>()).add(rule)));
       }
       for (int i = 0; i < changes.size(); i++) {
         var change = changes.get(i);
@@ -188,6 +207,31 @@ final class XPathCheck {
       }
     }
     return errors;
+  }
+
+  /**
+   * The instance of {@code scope} (a schema path) that holds the change, or null when the change
+   * lies above it (then every instance may be affected).
+   */
+  private YangInstanceIdentifier scopeInstance(YangInstanceIdentifier changed, DataNodePath scope) {
+    var args = changed.getPathArguments();
+    YangInstanceIdentifier found = null;
+    for (int k = 0; k <= args.size(); k++) {
+      var prefix = YangInstanceIdentifier.of(args.subList(0, k));
+      var path = DataNodePath.of(prefix, schemaTree);
+      if (path.equals(scope)) {
+        found = prefix; // the longest such prefix: a list's entry rather than the list
+      } else if (found != null || path.qnames().size() > scope.qnames().size()) {
+        break;
+      }
+    }
+    return found;
+  }
+
+  private static Optional<NormalizedNode> rootAfterNode(
+      NormalizedNode rootAfter, YangInstanceIdentifier path) {
+    return org.opendaylight.yangtools.yang.data.api.schema.NormalizedNodes.findNode(
+        rootAfter, path);
   }
 
   private Optional<RpcError> evaluate(XPathRule rule, DataCursor at, YangInstanceIdentifier path) {

@@ -16,6 +16,9 @@ import org.opendaylight.yangtools.yang.model.api.DataSchemaNode;
 import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
 import org.opendaylight.yangtools.yang.model.api.LeafListSchemaNode;
 import org.opendaylight.yangtools.yang.model.api.LeafSchemaNode;
+import org.opendaylight.yangtools.yang.model.api.PathExpression;
+import org.opendaylight.yangtools.yang.model.api.TypedDataSchemaNode;
+import org.opendaylight.yangtools.yang.model.api.type.LeafrefTypeDefinition;
 import org.opendaylight.yangtools.yang.xpath.api.YangBinaryExpr;
 import org.opendaylight.yangtools.yang.xpath.api.YangExpr;
 import org.opendaylight.yangtools.yang.xpath.api.YangFilterExpr;
@@ -45,20 +48,67 @@ import org.opendaylight.yangtools.yang.xpath.api.YangXPathExpression;
  * @param local whether every read lies inside the context node's own subtree (the context instance
  *     and its descendants, not other entries of its list): then only a change there can change the
  *     result
+ * @param scope the ancestor of the context node (schema path) whose instance holds every read made
+ *     by relative steps from the context: a change to such a read affects only the expression's
+ *     instances inside the same instance of the scope. Reads made through absolute paths or {@code
+ *     deref()} are {@linkplain Read#global() global}.
  */
-public record Footprint(Set<Read> reads, boolean unbounded, boolean local) {
+public record Footprint(Set<Read> reads, boolean unbounded, boolean local, DataNodePath scope) {
 
   /**
    * One read.
    *
    * @param path the data node read
    * @param subtree whether everything below it is read too
+   * @param global reached through an absolute path or {@code deref()}: any instance of the
+   *     expression may read it
    */
-  public record Read(DataNodePath path, boolean subtree) {}
+  public record Read(DataNodePath path, boolean subtree, boolean global) {
+    public Read(DataNodePath path, boolean subtree) {
+      this(path, subtree, true);
+    }
+
+    boolean touchedBy(DataNodePath changed) {
+      return changed.contains(path) || subtree && path.contains(changed);
+    }
+  }
 
   /** Copies the set. */
   public Footprint {
     reads = Set.copyOf(reads);
+  }
+
+  public Footprint(Set<Read> reads, boolean unbounded, boolean local) {
+    this(reads, unbounded, local, DataNodePath.ROOT);
+  }
+
+  /**
+   * Whether a change at {@code changed} can change the result of instances anywhere: it touches a
+   * global read (or the footprint is unbounded).
+   */
+  public boolean affectsEveryInstance(final DataNodePath changed) {
+    if (unbounded) {
+      return true;
+    }
+    for (Read read : reads) {
+      if (read.global() && read.touchedBy(changed)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether a change at {@code changed} touches a read made by relative steps: then the instances
+   * inside the changed node's instance of {@link #scope()} are affected.
+   */
+  public boolean affectsInstancesInScope(final DataNodePath changed) {
+    for (Read read : reads) {
+      if (!read.global() && read.touchedBy(changed)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -73,11 +123,44 @@ public record Footprint(Set<Read> reads, boolean unbounded, boolean local) {
       return true;
     }
     for (Read read : reads) {
-      if (changed.contains(read.path()) || read.subtree() && read.path().contains(changed)) {
+      if (read.touchedBy(changed)) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * The footprint of a leafref's {@code path} (RFC 7950 §9.9.2) on the leaf at {@code context}: the
+   * leaf's own value, and what the path (with {@code deref()}) leads to.
+   */
+  public static Footprint ofLeafref(
+      final LeafrefTypeDefinition leafref,
+      final EffectiveModelContext modelContext,
+      final DataNodePath context) {
+    final Analysis analysis =
+        new Analysis(
+            modelContext,
+            context.qnames().isEmpty()
+                ? null
+                : context.qnames().get(context.qnames().size() - 1).getModule());
+    final Node start = analysis.locate(context);
+    if (start == null) {
+      return new Footprint(Set.of(), true, false);
+    }
+    analysis.current = start;
+    analysis.read(start, false);
+    final PathExpression.Steps steps = leafref.getPathStatement().getSteps();
+    if (steps instanceof PathExpression.LocationPathSteps plain) {
+      analysis.expr(plain.getLocationPath(), Set.of(start));
+    } else if (steps instanceof PathExpression.DerefSteps deref) {
+      final Set<Node> targets =
+          analysis.deref(analysis.expr(deref.getDerefArgument(), Set.of(start)));
+      analysis.steps(deref.getRelativePath().getSteps(), targets);
+    } else {
+      analysis.unbounded = true;
+    }
+    return analysis.footprint(context);
   }
 
   /**
@@ -124,8 +207,7 @@ public record Footprint(Set<Read> reads, boolean unbounded, boolean local) {
     }
     analysis.current = start;
     analysis.value(analysis.expr(expr.getRootExpr(), Set.of(start)));
-    final boolean local = !analysis.unbounded && !analysis.escaped;
-    return new Footprint(analysis.reads, analysis.unbounded, local);
+    return analysis.footprint(context);
   }
 
   /** A schema position reached by the analysis. */
@@ -134,7 +216,12 @@ public record Footprint(Set<Read> reads, boolean unbounded, boolean local) {
       DataSchemaNode schema,
       Node parent,
       int depthFromContext,
-      boolean escaped) {
+      boolean escaped,
+      boolean global) {
+    Node(DataNodePath path, DataSchemaNode schema, Node parent, int depth, boolean escaped) {
+      this(path, schema, parent, depth, escaped, false);
+    }
+
     boolean isRoot() {
       return parent == null;
     }
@@ -150,7 +237,17 @@ public record Footprint(Set<Read> reads, boolean unbounded, boolean local) {
     private final Set<Read> reads = new LinkedHashSet<>();
     private boolean unbounded;
     private boolean escaped;
+    private int lowestRelativeDepth;
+    private int derefDepth;
     private Node current;
+
+    Footprint footprint(final DataNodePath context) {
+      final boolean local = !unbounded && !escaped;
+      final int up = Math.min(-lowestRelativeDepth, context.qnames().size());
+      final DataNodePath scope =
+          new DataNodePath(context.qnames().subList(0, context.qnames().size() - up));
+      return new Footprint(reads, unbounded, local, scope);
+    }
 
     Analysis(final EffectiveModelContext modelContext, final QNameModule defaultModule) {
       this.modelContext = modelContext;
@@ -183,9 +280,12 @@ public record Footprint(Set<Read> reads, boolean unbounded, boolean local) {
         }
         return;
       }
-      reads.add(new Read(node.path, subtree));
+      reads.add(new Read(node.path, subtree, node.global));
       if (node.escaped || node.depthFromContext < 0) {
         escaped = true;
+      }
+      if (!node.global) {
+        lowestRelativeDepth = Math.min(lowestRelativeDepth, node.depthFromContext);
       }
     }
 
@@ -208,7 +308,7 @@ public record Footprint(Set<Read> reads, boolean unbounded, boolean local) {
           while (!root.isRoot()) {
             root = root.parent;
           }
-          set.add(new Node(root.path, null, null, root.depthFromContext, true));
+          set.add(new Node(root.path, null, null, root.depthFromContext, true, true));
         } else {
           set.addAll(context);
         }
@@ -253,6 +353,9 @@ public record Footprint(Set<Read> reads, boolean unbounded, boolean local) {
               .filter(fn -> fn.getIdentifier().equals(call.getName()))
               .findFirst()
               .orElse(null);
+      if (f == YangFunction.DEREF && call.getArguments().size() == 1) {
+        return deref(expr(call.getArguments().get(0), context));
+      }
       if (f == null || f == YangFunction.DEREF) {
         unbounded = true;
         return Set.of();
@@ -282,7 +385,52 @@ public record Footprint(Set<Read> reads, boolean unbounded, boolean local) {
       return Set.of();
     }
 
-    private Set<Node> steps(final List<Step> steps, final Set<Node> start) {
+    /**
+     * {@code deref(leafref)} (RFC 7950 §10.3.1) reads the leafref's value and then the nodes its
+     * {@code path} leads to: bounded by the leafref types of the argument's schema nodes. An
+     * argument that is not a leafref with a plain location path leaves it unbounded.
+     */
+    Set<Node> deref(final Set<Node> leafrefs) {
+      final Set<Node> targets = new LinkedHashSet<>();
+      for (Node n : leafrefs) {
+        if (!(n.schema instanceof TypedDataSchemaNode typed)
+            || !(typed.getType() instanceof LeafrefTypeDefinition leafref)
+            || ++derefDepth > 8) {
+          unbounded = true;
+          return Set.of();
+        }
+        read(n, false);
+        final Node saved = current;
+        current = n;
+        try {
+          final PathExpression.Steps steps = leafref.getPathStatement().getSteps();
+          final Set<Node> reached;
+          if (steps instanceof PathExpression.LocationPathSteps plain) {
+            reached = expr(plain.getLocationPath(), Set.of(n));
+          } else if (steps instanceof PathExpression.DerefSteps nested) {
+            // the leafref's own path goes through deref(): follow it the same way
+            reached =
+                steps(
+                    nested.getRelativePath().getSteps(),
+                    deref(expr(nested.getDerefArgument(), Set.of(n))));
+          } else {
+            unbounded = true;
+            return Set.of();
+          }
+          // the target is some other node: whatever it leads to lies outside the context instance
+          for (Node t : reached) {
+            targets.add(new Node(t.path, t.schema, t.parent, t.depthFromContext, true, true));
+          }
+        } finally {
+          current = saved;
+          derefDepth--;
+        }
+        escaped = true;
+      }
+      return targets;
+    }
+
+    Set<Node> steps(final List<Step> steps, final Set<Node> start) {
       Set<Node> set = start;
       for (Step step : steps) {
         final Set<Node> next = new LinkedHashSet<>();
@@ -349,7 +497,8 @@ public record Footprint(Set<Read> reads, boolean unbounded, boolean local) {
                   child,
                   parent,
                   parent.depthFromContext + 1,
-                  parent.escaped));
+                  parent.escaped,
+                  parent.global));
         }
       }
     }
@@ -393,13 +542,15 @@ public record Footprint(Set<Read> reads, boolean unbounded, boolean local) {
           }
           // siblings are other instances: outside the context instance if at or above it
           for (Node s : children(up(node))) {
+            // other instances: global, unless below the context instance
             out.add(
                 new Node(
                     s.path,
                     s.schema,
                     s.parent,
                     node.depthFromContext,
-                    node.escaped || node.depthFromContext <= 0));
+                    node.escaped || node.depthFromContext <= 0,
+                    node.global || node.depthFromContext <= 0));
           }
           return out;
         default:
@@ -412,7 +563,13 @@ public record Footprint(Set<Read> reads, boolean unbounded, boolean local) {
     private static Node up(final Node node) {
       final Node parent = node.parent;
       final int depth = node.depthFromContext - 1;
-      return new Node(parent.path, parent.schema, parent.parent, depth, node.escaped || depth < 0);
+      return new Node(
+          parent.path,
+          parent.schema,
+          parent.parent,
+          depth,
+          node.escaped || depth < 0,
+          node.global || parent.global);
     }
   }
 }

@@ -63,8 +63,46 @@ class FootprintTest {
   }
 
   @Test
-  void derefMayReadAnything() {
-    assertTrue(of("deref(vnfd-id)/../xp:df").unbounded());
+  void derefOfALeafrefReadsItsTargetsGlobally() {
+    // RFC 7950 §10.3.1: deref() follows the leafref's path, here /top/vnfd/id
+    final Footprint footprint = of("deref(vnfd-id)/../xp:df");
+    assertFalse(footprint.unbounded());
+    assertFalse(footprint.local());
+    final DataNodePath df = DataNodePath.of(q("top"), q("vnfd"), q("df"));
+    assertTrue(footprint.affectsEveryInstance(df), "a change to any VNFD's df");
+    assertFalse(footprint.affectsEveryInstance(INST.child(q("vnfd-id"))));
+    assertTrue(footprint.affectsInstancesInScope(INST.child(q("vnfd-id"))));
+  }
+
+  @Test
+  void derefOfANonLeafrefMayReadAnything() {
+    assertTrue(of("deref(name)/../xp:df").unbounded());
+  }
+
+  @Test
+  void aLeafrefThroughDerefIsScopedToItsEntry() {
+    final var top =
+        (org.opendaylight.yangtools.yang.model.api.DataNodeContainer)
+            SCHEMA.findDataTreeChild(q("top")).orElseThrow();
+    final var inst =
+        (org.opendaylight.yangtools.yang.model.api.DataNodeContainer)
+            top.findDataTreeChild(q("inst")).orElseThrow();
+    final var leaf =
+        (org.opendaylight.yangtools.yang.model.api.TypedDataSchemaNode)
+            inst.findDataTreeChild(q("df-id")).orElseThrow();
+    final Footprint footprint =
+        Footprint.ofLeafref(
+            (org.opendaylight.yangtools.yang.model.api.type.LeafrefTypeDefinition) leaf.getType(),
+            SCHEMA,
+            INST.child(q("df-id")));
+    assertFalse(footprint.unbounded());
+    // its sibling vnfd-id is read relatively: the scope is the inst entry
+    assertTrue(footprint.scope().equals(INST), footprint.scope().toString());
+    assertFalse(footprint.affectsEveryInstance(INST.child(q("name"))));
+    assertFalse(footprint.affectsEveryInstance(INST));
+    assertTrue(footprint.affectsInstancesInScope(INST.child(q("vnfd-id"))));
+    assertTrue(
+        footprint.affectsEveryInstance(DataNodePath.of(q("top"), q("vnfd"), q("df"), q("id"))));
   }
 
   @Test
