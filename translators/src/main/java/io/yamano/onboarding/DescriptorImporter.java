@@ -13,6 +13,7 @@ import io.yamano.onboarding.source.YamlDocuments;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.xml.stream.XMLInputFactory;
@@ -39,10 +40,11 @@ public final class DescriptorImporter {
 
   /**
    * @param source the file name, for the report
-   * @param artifacts names of the files in the same package (TOSCA artifacts and OSM cloud-init are
-   *     checked against them), empty for a lone descriptor
+   * @param packageFiles the other files of the same package by path (TOSCA imports are read from
+   *     them), empty for a lone descriptor
    */
-  public ImportResult read(byte[] content, String source, Mode mode, Set<String> artifacts) {
+  public ImportResult read(
+      byte[] content, String source, Mode mode, Map<String, byte[]> packageFiles) {
     var log = new DeviationLog(mode);
     SourceNode root;
     boolean xml = firstChar(content) == '<';
@@ -59,7 +61,7 @@ public final class DescriptorImporter {
       descriptors = sol006Roots(root, log);
     } else if (root.child("tosca_definitions_version").isPresent()) {
       format = DescriptorFormat.SOL001_TOSCA;
-      descriptors = new ToscaConverter(log, artifacts).convert(root);
+      descriptors = new ToscaConverter(log, packageFiles).convert(root);
     } else if (root.child("vnfd-catalog").isPresent() || root.child("nsd-catalog").isPresent()) {
       format = DescriptorFormat.OSM_IM_YAML;
       descriptors = new OsmImConverter(log).convert(root);

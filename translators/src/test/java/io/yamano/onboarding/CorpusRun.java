@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Imports one corpus file into a fresh datastore, after onboarding (leniently) the descriptors it
@@ -36,13 +35,13 @@ final class CorpusRun {
             Models.CONTEXT, new MemoryLog(), new MemoryLog(), IncrementalValidator::forRunning)) {
       var prerequisite = PREREQUISITES.get(file);
       if (prerequisite != null) {
-        var first = importer.read(read(prerequisite), prerequisite, Mode.LENIENT, Set.of());
+        var first = importer.read(read(prerequisite), prerequisite, Mode.LENIENT, Map.of());
         if (first.accepted()) {
           DescriptorOnboarding.apply(
               datastore, List.of(first.data().get()), Mode.LENIENT, true, "admin", "prerequisite");
         }
       }
-      var result = importer.read(read(file), file, mode, Set.of());
+      var result = importer.read(read(file), file, mode, Map.of());
       if (!result.accepted()) {
         return result;
       }

@@ -40,6 +40,11 @@ public final class DeviationLog {
     deviations.add(new Deviation(path, DeviationKind.REFUSED, before, "", reason));
   }
 
+  /** A refusal that also says what was found instead. */
+  public void refuse(String path, String before, String after, String reason) {
+    deviations.add(new Deviation(path, DeviationKind.REFUSED, before, after, reason));
+  }
+
   public boolean refused() {
     return deviations.stream().anyMatch(d -> d.kind() == DeviationKind.REFUSED);
   }

@@ -2,7 +2,6 @@ package io.yamano.onboarding.mapping;
 
 import io.yamano.onboarding.source.SourceNode;
 import java.util.List;
-import java.util.Set;
 
 /**
  * ETSI SOL001 TOSCA VNFDs. Recognised and refused, naming the node templates found, so that an
@@ -11,7 +10,7 @@ import java.util.Set;
 public final class ToscaConverter {
   private final DeviationLog log;
 
-  public ToscaConverter(DeviationLog log, Set<String> artifacts) {
+  public ToscaConverter(DeviationLog log, java.util.Map<String, byte[]> packageFiles) {
     this.log = log;
   }
 
