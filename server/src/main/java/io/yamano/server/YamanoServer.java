@@ -109,6 +109,8 @@ public final class YamanoServer implements AutoCloseable {
       started.push(
           io.yamano.lcm.LifecycleEngine.start(
               datastore, io.yamano.vim.VimDrivers.load(), bus::publish));
+      started.push(
+          io.yamano.onboarding.service.PackageOperations.start(datastore, options.dataDir()));
 
       var service =
           NetconfService.create(datastore, registry, options.dataDir().resolve("files"), bus);

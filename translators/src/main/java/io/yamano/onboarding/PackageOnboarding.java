@@ -116,17 +116,19 @@ public final class PackageOnboarding {
       }
       result.data().ifPresent(data::add);
     }
-    if (refusedAny(deviations) || data.isEmpty()) {
+    if (data.isEmpty()) {
       return report(id, fileName, content.format(), false, false, integrity, documents, deviations);
     }
+    // Validated even when already refused (a bad checksum), so the report lists every problem.
+    boolean commit = !options.dryRun() && !refusedAny(deviations);
     var outcome =
         DescriptorOnboarding.apply(
-            datastore, data, options.mode(), !options.dryRun(), user, "onboard package " + id);
+            datastore, data, options.mode(), commit, user, "onboard package " + id);
     String first = descriptorFiles.get(0);
     for (var deviation : outcome.deviations()) {
       deviations.add(new PackageReport.FileDeviation(first, deviation));
     }
-    if (outcome.refused()) {
+    if (outcome.refused() || refusedAny(deviations)) {
       return report(id, fileName, content.format(), false, false, integrity, documents, deviations);
     }
     if (options.dryRun()) {

@@ -38,50 +38,50 @@ class CorpusImportTest {
     "yang/etsi-sol006-v4.3.1/example-data/nfv-vnfd.xml, LENIENT, true, 0, 0, 0, 0, 0, 0",
     "yang/etsi-sol006-v4.3.1/example-data/nfv.xml, STRICT, false, 0, 0, 0, 0, 0, 1",
     "yang/etsi-sol006-v4.3.1/example-data/nfv.xml, LENIENT, true, 0, 0, 0, 0, 1, 0",
-    "osm-descriptors/alternative_image_im.yaml, STRICT, false, 0, 0, 0, 0, 0, 1",
-    "osm-descriptors/alternative_image_im.yaml, LENIENT, false, 0, 0, 0, 0, 0, 1",
+    "osm-descriptors/alternative_image_im.yaml, STRICT, false, 1, 0, 0, 0, 0, 22",
+    "osm-descriptors/alternative_image_im.yaml, LENIENT, true, 1, 8, 8, 6, 0, 0",
     "osm-descriptors/alternative_image_sol006.yaml, STRICT, false, 1, 0, 0, 0, 0, 16",
     "osm-descriptors/alternative_image_sol006.yaml, LENIENT, true, 1, 0, 11, 5, 0, 0",
     "osm-descriptors/cirros_heal_vnfd_sol006.yaml, STRICT, false, 1, 0, 0, 0, 0, 12",
     "osm-descriptors/cirros_heal_vnfd_sol006.yaml, LENIENT, true, 1, 1, 7, 4, 0, 0",
-    "osm-descriptors/cirros_nsd_im.yaml, STRICT, false, 0, 0, 0, 0, 0, 1",
-    "osm-descriptors/cirros_nsd_im.yaml, LENIENT, false, 0, 0, 0, 0, 0, 1",
+    "osm-descriptors/cirros_nsd_im.yaml, STRICT, false, 0, 0, 0, 0, 0, 21",
+    "osm-descriptors/cirros_nsd_im.yaml, LENIENT, true, 0, 4, 10, 7, 0, 0",
     "osm-descriptors/cirros_nsd_sol006.yaml, STRICT, false, 0, 0, 0, 0, 0, 12",
     "osm-descriptors/cirros_nsd_sol006.yaml, LENIENT, true, 0, 0, 10, 2, 0, 0",
-    "osm-descriptors/cirros_vnfd_im.yaml, STRICT, false, 0, 0, 0, 0, 0, 1",
-    "osm-descriptors/cirros_vnfd_im.yaml, LENIENT, false, 0, 0, 0, 0, 0, 1",
+    "osm-descriptors/cirros_vnfd_im.yaml, STRICT, false, 1, 0, 0, 0, 0, 22",
+    "osm-descriptors/cirros_vnfd_im.yaml, LENIENT, true, 1, 10, 7, 5, 0, 0",
     "osm-descriptors/cirros_vnfd_sol006.yaml, STRICT, false, 1, 0, 0, 0, 0, 11",
     "osm-descriptors/cirros_vnfd_sol006.yaml, LENIENT, true, 1, 1, 7, 3, 0, 0",
-    "osm-descriptors/epa_im.yaml, STRICT, false, 0, 0, 0, 0, 0, 1",
-    "osm-descriptors/epa_im.yaml, LENIENT, false, 0, 0, 0, 0, 0, 1",
+    "osm-descriptors/epa_im.yaml, STRICT, false, 1, 0, 0, 0, 0, 59",
+    "osm-descriptors/epa_im.yaml, LENIENT, true, 1, 25, 7, 27, 0, 0",
     "osm-descriptors/epa_sol006.yaml, STRICT, false, 1, 0, 0, 0, 0, 31",
     "osm-descriptors/epa_sol006.yaml, LENIENT, true, 1, 0, 7, 24, 0, 0",
     "osm-descriptors/etsi_complex_vnfd_sol006.yaml, STRICT, false, 10, 0, 0, 0, 0, 54",
     "osm-descriptors/etsi_complex_vnfd_sol006.yaml, LENIENT, true, 10, 50, 4, 0, 0, 0",
     "osm-descriptors/etsi_nsd_sol006.yaml, STRICT, false, 0, 0, 0, 0, 0, 4",
     "osm-descriptors/etsi_nsd_sol006.yaml, LENIENT, true, 0, 4, 0, 0, 0, 0",
-    "osm-descriptors/hackfest_charmed_nsd_im.yaml, STRICT, false, 0, 0, 0, 0, 0, 1",
-    "osm-descriptors/hackfest_charmed_nsd_im.yaml, LENIENT, false, 0, 0, 0, 0, 0, 1",
+    "osm-descriptors/hackfest_charmed_nsd_im.yaml, STRICT, false, 0, 0, 0, 0, 0, 30",
+    "osm-descriptors/hackfest_charmed_nsd_im.yaml, LENIENT, true, 0, 4, 15, 11, 0, 0",
     "osm-descriptors/hackfest_charmed_nsd_sol006.yaml, STRICT, false, 0, 0, 0, 0, 0, 18",
     "osm-descriptors/hackfest_charmed_nsd_sol006.yaml, LENIENT, true, 0, 0, 15, 3, 0, 0",
-    "osm-descriptors/hackfest_charmed_vnfd_im.yaml, STRICT, false, 0, 0, 0, 0, 0, 1",
-    "osm-descriptors/hackfest_charmed_vnfd_im.yaml, LENIENT, false, 0, 0, 0, 0, 0, 1",
+    "osm-descriptors/hackfest_charmed_vnfd_im.yaml, STRICT, false, 2, 0, 0, 0, 0, 47",
+    "osm-descriptors/hackfest_charmed_vnfd_im.yaml, LENIENT, true, 2, 17, 9, 21, 0, 0",
     "osm-descriptors/hackfest_charmed_vnfd_sol006.yaml, STRICT, false, 2, 0, 0, 0, 0, 23",
     "osm-descriptors/hackfest_charmed_vnfd_sol006.yaml, LENIENT, true, 2, 0, 9, 14, 0, 0",
-    "osm-descriptors/magma_knf_im.yaml, STRICT, false, 0, 0, 0, 0, 0, 1",
-    "osm-descriptors/magma_knf_im.yaml, LENIENT, false, 0, 0, 0, 0, 0, 1",
+    "osm-descriptors/magma_knf_im.yaml, STRICT, false, 0, 0, 0, 0, 0, 13",
+    "osm-descriptors/magma_knf_im.yaml, LENIENT, false, 0, 4, 2, 5, 0, 2",
     "osm-descriptors/magma_knf_sol006.yaml, STRICT, false, 0, 0, 0, 0, 0, 12",
     "osm-descriptors/magma_knf_sol006.yaml, LENIENT, false, 0, 0, 4, 5, 0, 3",
-    "osm-descriptors/vepc_im.yaml, STRICT, false, 0, 0, 0, 0, 0, 1",
-    "osm-descriptors/vepc_im.yaml, LENIENT, false, 0, 0, 0, 0, 0, 1",
-    "osm-descriptors/vepc_nsd_im.yaml, STRICT, false, 0, 0, 0, 0, 0, 1",
-    "osm-descriptors/vepc_nsd_im.yaml, LENIENT, false, 0, 0, 0, 0, 0, 1",
+    "osm-descriptors/vepc_im.yaml, STRICT, false, 2, 0, 0, 0, 0, 52",
+    "osm-descriptors/vepc_im.yaml, LENIENT, true, 2, 23, 11, 18, 0, 0",
+    "osm-descriptors/vepc_nsd_im.yaml, STRICT, false, 0, 0, 0, 0, 0, 39",
+    "osm-descriptors/vepc_nsd_im.yaml, LENIENT, true, 0, 5, 18, 15, 1, 0",
     "osm-descriptors/vepc_nsd_sol006.yaml, STRICT, false, 0, 0, 0, 0, 0, 26",
     "osm-descriptors/vepc_nsd_sol006.yaml, LENIENT, false, 0, 0, 18, 7, 1, 7",
     "osm-descriptors/vepc_sol006.yaml, STRICT, false, 2, 0, 0, 0, 0, 25",
     "osm-descriptors/vepc_sol006.yaml, LENIENT, false, 2, 0, 13, 12, 1, 1",
-    "osm-descriptors/vnfd_im.yaml, STRICT, false, 0, 0, 0, 0, 0, 1",
-    "osm-descriptors/vnfd_im.yaml, LENIENT, false, 0, 0, 0, 0, 0, 1",
+    "osm-descriptors/vnfd_im.yaml, STRICT, false, 0, 0, 0, 0, 0, 38",
+    "osm-descriptors/vnfd_im.yaml, LENIENT, true, 0, 11, 13, 14, 0, 0",
     "osm-descriptors/vnfd_sol006.yaml, STRICT, false, 0, 0, 0, 0, 0, 22",
     "osm-descriptors/vnfd_sol006.yaml, LENIENT, true, 0, 0, 13, 9, 0, 0",
     "osm-descriptors/vnfd_sol006_k8s_scale.yaml, STRICT, false, 0, 0, 0, 0, 0, 14",
@@ -174,5 +174,30 @@ class CorpusImportTest {
                         && d.path().equals("/nfv/nsd[id='vEPC_nsd']/vnfd-id[.='vEPC_vnfd']")
                         && d.reason().contains("instance-required")),
         result.deviations().toString());
+  }
+
+  @Test
+  void osmImVnfdIsConvertedWithOsmNamingAndItsNsdConnectsToIt() throws Exception {
+    var vnfd = CorpusRun.run("osm-descriptors/hackfest_charmed_vnfd_im.yaml", Mode.LENIENT);
+    var paths = vnfd.deviations().stream().map(d -> d.kind().yangName() + " " + d.path()).toList();
+    assertTrue(
+        paths.contains("coerced /nfv/vnfd[id='hackfest3charmed-vnf']/vdu[id='mgmtVM']/boot-data"),
+        paths.toString());
+    assertTrue(
+        paths.contains(
+            "coerced /nfv/vnfd[id='hackfest3charmed-vnf']/int-virtual-link-desc[id='internal']"),
+        paths.toString());
+    assertTrue(
+        paths.contains("kept-as-extension /nfv/vnfd[id='hackfest3charmed-vnf']/vnf-configuration"),
+        paths.toString());
+    var memory =
+        vnfd.deviations().stream()
+            .filter(d -> d.path().endsWith("virtual-compute-desc[id='mgmtVM-compute']"))
+            .findFirst()
+            .orElseThrow();
+    assertTrue(memory.before().contains("\"memory-mb\": \"1024\""), memory.toString());
+
+    var nsd = CorpusRun.run("osm-descriptors/hackfest_charmed_nsd_im.yaml", Mode.LENIENT);
+    assertTrue(nsd.accepted(), nsd.deviations().toString());
   }
 }
