@@ -61,7 +61,7 @@ public final class DescriptorImporter {
       descriptors = sol006Roots(root, log);
     } else if (root.child("tosca_definitions_version").isPresent()) {
       format = DescriptorFormat.SOL001_TOSCA;
-      descriptors = new ToscaConverter(log, packageFiles).convert(root);
+      descriptors = new ToscaConverter(log, source, packageFiles).convert(root);
     } else if (root.child("vnfd-catalog").isPresent() || root.child("nsd-catalog").isPresent()) {
       format = DescriptorFormat.OSM_IM_YAML;
       descriptors = new OsmImConverter(log).convert(root);
