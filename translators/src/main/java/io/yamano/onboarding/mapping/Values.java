@@ -192,9 +192,7 @@ final class Values {
     if (outOfRange != null) {
       return new Coercion.Invalid(outOfRange);
     }
-    if (typed && kind == ScalarKind.STRING) {
-      return new Coercion.Changed(text.strip(), "", "a quoted string where a number is expected");
-    }
+    // RFC 7951 §6.1 writes decimal64 as a string, YAML as a number: both are fine.
     return new Coercion.Fits(text.strip(), "");
   }
 
