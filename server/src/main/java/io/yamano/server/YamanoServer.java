@@ -111,6 +111,8 @@ public final class YamanoServer implements AutoCloseable {
               datastore,
               io.yamano.vim.VimDrivers.load().keepStateUnder(options.dataDir().resolve("vim")),
               bus::publish));
+      started.push(
+          io.yamano.onboarding.service.PackageOperations.start(datastore, options.dataDir()));
 
       var service =
           NetconfService.create(datastore, registry, options.dataDir().resolve("files"), bus);
