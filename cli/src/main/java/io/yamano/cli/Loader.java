@@ -47,12 +47,28 @@ public final class Loader {
   }
 
   private static ContainerNode json(EffectiveModelContext context, String text) {
-    var holder = new NormalizationResultHolder();
-    var writer = ImmutableNormalizedNodeStreamWriter.from(holder);
-    var parser =
-        JsonParserStream.create(writer, JSONCodecFactorySupplier.RFC7951.getShared(context));
-    parser.parse(new JsonReader(new StringReader(text)));
-    return asRoot(holder.getResult().data());
+    // the parser reads one top-level member at a time
+    var document = com.google.gson.JsonParser.parseString(text).getAsJsonObject();
+    var builder =
+        ImmutableNodes.newContainerBuilder()
+            .withNodeIdentifier(NodeIdentifier.create(SchemaContext.NAME));
+    for (var member : document.entrySet()) {
+      var single = new com.google.gson.JsonObject();
+      single.add(member.getKey(), member.getValue());
+      var holder = new NormalizationResultHolder();
+      var writer = ImmutableNormalizedNodeStreamWriter.from(holder);
+      var parser =
+          JsonParserStream.create(writer, JSONCodecFactorySupplier.RFC7951.getShared(context));
+      parser.parse(new JsonReader(new StringReader(single.toString())));
+      var data = holder.getResult().data();
+      if (data.name().getNodeType().equals(SchemaContext.NAME)
+          && data instanceof DataContainerNode container) {
+        container.body().forEach(builder::withChild);
+      } else {
+        builder.withChild((DataContainerChild) data);
+      }
+    }
+    return builder.build();
   }
 
   private static ContainerNode xml(EffectiveModelContext context, String text)
