@@ -17,6 +17,7 @@ import org.opendaylight.yangtools.yang.data.api.schema.LeafNode;
  * until it reaches a final state or the user detaches with Ctrl-C (the operation goes on).
  */
 final class ProgressFollower {
+  private static final java.time.Duration APPEAR_WITHIN = java.time.Duration.ofSeconds(30);
   private static final Set<String> FINAL = Set.of("completed", "failed", "rolled-back");
   private final CliEnvironment env;
   private final Interaction interaction;
@@ -40,6 +41,7 @@ final class ProgressFollower {
             .subscribe(DatastoreName.OPERATIONAL, changes -> changed.offer(Boolean.TRUE))) {
       interaction.progress(
           "Following " + operationId + " (Ctrl-C detaches; the operation goes on)");
+      long appearBy = System.nanoTime() + APPEAR_WITHIN.toNanos();
       while (true) {
         var entry = env.datastore().snapshot(DatastoreName.OPERATIONAL).readNode(path);
         if (entry.isPresent() && entry.get() instanceof DataContainerNode node) {
@@ -68,6 +70,12 @@ final class ProgressFollower {
             out.append('\n');
             return;
           }
+        }
+        if (entry.isEmpty() && System.nanoTime() > appearBy) {
+          out.append(operationId)
+              .append(
+                  " did not appear in operational state; see 'show ... state lcm-operation'.\n");
+          return;
         }
         if (interaction.detachRequested()) {
           out.append("Detached; ")

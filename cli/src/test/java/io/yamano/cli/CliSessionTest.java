@@ -63,7 +63,8 @@ class CliSessionTest {
     assertTrue(compare.contains("+         description second;"), compare);
     run("rollback 1");
     run("commit");
-    assertTrue(run("run show configuration vim-account vim1 description").contains("\"first vim\""));
+    assertTrue(
+        run("run show configuration vim-account vim1 description").contains("\"first vim\""));
   }
 
   @Test
@@ -134,7 +135,8 @@ class CliSessionTest {
     assertEquals("[edit vim-accounts]", cli.banner());
     run("top");
     assertEquals("[edit]", cli.banner());
-    var refusing = new CliSession(env, datastore.openSession(2, "bob"), Interaction.answering(false));
+    var refusing =
+        new CliSession(env, datastore.openSession(2, "bob"), Interaction.answering(false));
     refusing.execute("configure");
     refusing.execute("set vim-account v2 type resource-less");
     assertTrue(refusing.execute("exit").contains("Exit cancelled"));

@@ -135,10 +135,11 @@ public final class Main implements Callable<Integer> {
                   },
                   "yamano-shutdown"));
       System.out.printf(
-          "Yamano ready in %.1f s: NETCONF on %s:%d, data in %s (Ctrl-C stops)%n",
+          "Yamano ready in %.1f s: NETCONF on %s:%d, CLI on port %d, data in %s (Ctrl-C stops)%n",
           (System.nanoTime() - t0) / 1e9,
           options.listen().getHostAddress(),
           server.netconfPort(),
+          server.cliPort(),
           options.dataDir().toAbsolutePath().normalize());
       stopped.await();
       return 0;
