@@ -68,7 +68,7 @@ final class UserCommand implements Callable<Integer> {
             "yamano user: the server is running on "
                 + dataDir
                 + "; stop it first, or manage users as configuration while it runs"
-                + " (CLI: configure; set user NAME ...)");
+                + " (CLI: configure; set user NAME password ...)");
         return ExitCodes.IN_USE;
       } catch (RpcException e) {
         e.errors().forEach(err -> System.err.println("yamano user: " + err.message()));

@@ -38,6 +38,13 @@ public final class Users {
     this.usersPath = YangInstanceIdentifier.of(aaa, userList);
   }
 
+  /** The {@code password} leaf, whose clear-text input front ends hash. */
+  public static QName passwordLeaf(Datastore datastore) {
+    return QName.create(
+        datastore.context().findModules("yamano-aaa").iterator().next().getQNameModule(),
+        "password");
+  }
+
   /** Whether any user exists (false only on a fresh data dir). */
   public boolean any() {
     return datastore

@@ -126,13 +126,22 @@ public final class YamanoServer implements AutoCloseable {
       var authenticator = authenticator(new Users(datastore));
       var netconf = NetconfSshServer.start(config, authenticator, service);
       started.push(netconf);
+      var cliEnvironment =
+          new io.yamano.cli.CliEnvironment(datastore, options.dataDir().resolve("files"), "yamano");
+      cliEnvironment
+          .values()
+          .typedAs(
+              Users.passwordLeaf(datastore),
+              text ->
+                  text.startsWith("$pbkdf2-sha256$")
+                      ? text
+                      : PasswordHasher.hash(text.toCharArray()));
       var cli =
           CliSshServer.start(
               new InetSocketAddress(options.listen(), options.cliPort()),
               options.dataDir().resolve("ssh"),
               authenticator,
-              new io.yamano.cli.CliEnvironment(
-                  datastore, options.dataDir().resolve("files"), "yamano"));
+              cliEnvironment);
       started.push(cli);
 
       return new YamanoServer(options, registry, datastore, started, netconf, cli);

@@ -79,6 +79,19 @@ class CliSshTest {
             Absolute.of(nsInstances, nsInstance, scale),
             request -> {
               String id = "op-" + System.nanoTime();
+              // "number-of-steps 9" makes an operation that takes its time, to detach from
+              var steps =
+                  request
+                      .input()
+                      .findChildByArg(new NodeIdentifier(QName.create(module, "target")))
+                      .map(
+                          c ->
+                              ((org.opendaylight.yangtools.yang.data.api.schema.ChoiceNode) c)
+                                  .childByArg(
+                                      new NodeIdentifier(QName.create(module, "number-of-steps"))))
+                      .map(n -> String.valueOf(n.body()))
+                      .orElse("1");
+              long pause = steps.equals("9") ? 5000 : 300;
               var list = QName.create(module, "lcm-operation");
               var entryPath =
                   request
@@ -123,7 +136,7 @@ class CliSshTest {
                                 .applyTo(tx);
                             nodes.merge(entryPath, entry).applyTo(tx);
                             tx.commit("");
-                            Thread.sleep(300);
+                            Thread.sleep(pause);
                           }
                         } catch (RpcException | InterruptedException e) {
                           throw new IllegalStateException(e);
@@ -146,12 +159,16 @@ class CliSshTest {
     int mark;
 
     Terminal() throws Exception {
+      this("admin", PASSWORD);
+    }
+
+    Terminal(String user, String password) throws Exception {
       session =
           client
-              .connect("admin", "127.0.0.1", server.cliPort())
+              .connect(user, "127.0.0.1", server.cliPort())
               .verify(Duration.ofSeconds(10))
               .getSession();
-      session.addPasswordIdentity(PASSWORD);
+      session.addPasswordIdentity(password);
       session.auth().verify(Duration.ofSeconds(10));
       channel = session.createShellChannel();
       channel.setPtyType("xterm");
@@ -161,7 +178,7 @@ class CliSshTest {
       channel.setOut(screen);
       channel.setErr(screen);
       channel.open().verify(Duration.ofSeconds(10));
-      await("admin@yamano> ");
+      await(user + "@yamano> ");
     }
 
     void type(String text) throws Exception {
@@ -290,6 +307,36 @@ class CliSshTest {
       var missing = t.run("request ns-instance nope scale aspect web out", "admin@yamano> ");
       assertTrue(
           missing.contains("Error: ns-instances ns-instance nope: no such instance"), missing);
+    }
+  }
+
+  @Test
+  void ctrlCDetachesFromProgress() throws Exception {
+    try (var t = new Terminal()) {
+      t.run("configure", "admin@yamano% ");
+      t.run(
+          "set ns-instance slow nsd-ref web-ns flavour default admin-state not-instantiated",
+          "admin@yamano% ");
+      t.run("commit and-quit", "admin@yamano> ");
+      t.type("request ns-instance slow scale scaling-aspect web direction in number-of-steps 9\r");
+      t.await("[  0%] processing");
+      t.type("\u0003");
+      var detached = t.await("admin@yamano> ");
+      assertTrue(detached.contains("Detached; op-"), detached);
+    }
+  }
+
+  @Test
+  void passwordsTypedInTheCliAreHashedAndWork() throws Exception {
+    try (var t = new Terminal()) {
+      t.run("configure", "admin@yamano% ");
+      t.run("set user ops password ops-secret", "admin@yamano% ");
+      assertTrue(t.run("commit", "admin@yamano% ").contains("Commit complete."));
+      var shown = t.run("show user ops", "admin@yamano% ");
+      assertTrue(shown.contains("password $pbkdf2-sha256$"), shown);
+    }
+    try (var ops = new Terminal("ops", "ops-secret")) {
+      assertTrue(ops.run("show user ops", "ops@yamano> ").contains("$pbkdf2-sha256$"));
     }
   }
 }

@@ -43,6 +43,8 @@ public final class Values {
   private final SchemaTree schema;
   private final XmlCodecFactory codecs;
   private final Map<TypedDataSchemaNode, XmlCodec<?>> byNode = new ConcurrentHashMap<>();
+  private final Map<QName, java.util.function.UnaryOperator<String>> typedAs =
+      new ConcurrentHashMap<>();
 
   public Values(SchemaTree schema) {
     this.schema = schema;
@@ -57,6 +59,10 @@ public final class Values {
    * @throws IllegalArgumentException saying why the text is not a value of the type
    */
   public Object parse(TypedDataSchemaNode node, List<QName> schemaPath, String text) {
+    var transform = typedAs.get(node.getQName());
+    if (transform != null) {
+      text = transform.apply(text);
+    }
     var type = node.getType();
     if (type instanceof EmptyTypeDefinition) {
       if (!text.isEmpty()) {
@@ -83,6 +89,14 @@ public final class Values {
       throw new IllegalArgumentException("not a value of the type");
     }
     return value;
+  }
+
+  /**
+   * Turns what users type for a leaf into what is stored, such as a clear-text password into its
+   * hash ("front ends hash what the operator types").
+   */
+  public void typedAs(QName leaf, java.util.function.UnaryOperator<String> transform) {
+    typedAs.put(leaf, transform);
   }
 
   private static String reason(RuntimeException e) {
