@@ -15,7 +15,6 @@ import io.yamano.cli.parse.PathParser;
 import io.yamano.cli.parse.PathParser.Purpose;
 import io.yamano.cli.parse.Token;
 import io.yamano.cli.parse.Tokenizer;
-import io.yamano.cli.render.TextRenderer;
 import io.yamano.datastore.DatastoreName;
 import io.yamano.datastore.DatastoreSession;
 import io.yamano.datastore.operation.Invoker;
@@ -390,8 +389,12 @@ public final class CliSession implements AutoCloseable {
       case XML -> out.append(env.documents().xml(asRoot(path, data)));
       case JSON -> out.append(env.documents().json(asRoot(path, data)));
       default -> {
-        if (tables && data instanceof MapNode map && TextRenderer.tabular(map)) {
-          env.text().renderTable(map, out);
+        if (tables && data instanceof MapNode map && !map.isEmpty()) {
+          if (env.text().renderTable(map, out)) {
+            out.append("(nested data not shown: show ")
+                .append(env.pathWords().text(path))
+                .append(" KEY)\n");
+          }
         } else if (path.isEmpty()
             || !(data instanceof org.opendaylight.yangtools.yang.data.api.schema.ValueNode<?>)
                 && !(data instanceof MapNode)

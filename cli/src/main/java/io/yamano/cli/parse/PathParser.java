@@ -136,9 +136,10 @@ public final class PathParser {
       while (true) {
         boolean canEnd = canEndAtLevel();
         var children =
-            action != null
-                ? schema.children(level.container(), SchemaTree.Filter.ALL)
-                : schema.children(level.container(), filter);
+            withoutKeys(
+                action != null
+                    ? schema.children(level.container(), SchemaTree.Filter.ALL)
+                    : schema.children(level.container(), filter));
         if (i == stopAt) {
           throw new Stop(Expectation.of(words(children), canEnd));
         }
@@ -221,6 +222,16 @@ public final class PathParser {
           }
         }
       }
+    }
+
+    /** Inside a list entry its keys are fixed: they are not offered again. */
+    List<Child> withoutKeys(List<Child> children) {
+      if (level.container() instanceof ListSchemaNode list && !list.getKeyDefinition().isEmpty()) {
+        return children.stream()
+            .filter(c -> !list.getKeyDefinition().contains(c.node().getQName()))
+            .toList();
+      }
+      return children;
     }
 
     boolean canEndAtLevel() {

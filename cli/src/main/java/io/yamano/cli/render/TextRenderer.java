@@ -182,8 +182,12 @@ public final class TextRenderer {
     }
   }
 
-  /** Entries of a list as a table: keys first, then the leaves any entry has. */
-  public void renderTable(MapNode list, StringBuilder out) {
+  /**
+   * Entries of a list as a table: keys first, then the leaves any entry has; returns whether nested
+   * data was left out.
+   */
+  public boolean renderTable(MapNode list, StringBuilder out) {
+    boolean nested = false;
     var columns = new ArrayList<String>();
     var rows = new ArrayList<Map<String, String>>();
     for (var entry : list.body()) {
@@ -196,6 +200,8 @@ public final class TextRenderer {
         if (child instanceof LeafNode<?> leaf) {
           row.putIfAbsent(
               name(leaf), values.format(leaf.body(), leaf.name().getNodeType().getModule()));
+        } else if (!(child instanceof LeafSetNode<?>)) {
+          nested = true;
         } else if (child instanceof LeafSetNode<?> set) {
           row.putIfAbsent(
               name(set),
@@ -230,6 +236,7 @@ public final class TextRenderer {
       columns.forEach(c -> cells.add(row.getOrDefault(c, "-")));
       appendRow(out, cells, widths);
     }
+    return nested;
   }
 
   private static void appendRow(StringBuilder out, List<String> cells, List<Integer> widths) {
@@ -244,16 +251,6 @@ public final class TextRenderer {
       }
     }
     out.append(line).append('\n');
-  }
-
-  /** Whether a list is flat enough for a table (every entry only leaves). */
-  public static boolean tabular(MapNode list) {
-    return !list.isEmpty()
-        && list.body().stream()
-            .allMatch(
-                e ->
-                    e.body().stream()
-                        .allMatch(c -> c instanceof LeafNode<?> || c instanceof LeafSetNode<?>));
   }
 
   static boolean isEntry(PathArgument arg) {
