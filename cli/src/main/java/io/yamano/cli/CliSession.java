@@ -82,7 +82,7 @@ public final class CliSession implements AutoCloseable {
           new Word("discard", "Drop every pending change"),
           new Word("edit", "Descend into a container or list entry"),
           new Word("exit", "Leave the edit level, then configure mode"),
-          new Word("load", "Load configuration from a file (XML or JSON)"),
+          new Word("load", "Load configuration from a file (XML, JSON or YAML)"),
           new Word("rollback", "Load the configuration of N commits ago into the working copy"),
           new Word("run", "Run an operational-mode command"),
           new Word("set", "Set a value or create a node"),
@@ -870,7 +870,7 @@ public final class CliSession implements AutoCloseable {
                   false)
               : new Expectation(
                   files(),
-                  List.of(new Word("<file>", "XML or JSON file in " + env.filesDirectory())),
+                  List.of(new Word("<file>", "XML, JSON or YAML file in " + env.filesDirectory())),
                   false);
       case "up" -> new Expectation(List.of(), List.of(new Word("<N>", "levels")), true);
       case "exit" ->

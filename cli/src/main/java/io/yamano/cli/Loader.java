@@ -19,8 +19,8 @@ import org.opendaylight.yangtools.yang.model.api.SchemaContext;
 
 /**
  * Reads configuration files for {@code load} and {@code yamano validate}: XML (a {@code <config>}
- * or {@code <data>} wrapper or top-level elements) or RFC 7951 JSON, checked against the schema
- * while parsing (types, ranges, unknown nodes).
+ * or {@code <data>} wrapper or top-level elements), RFC 7951 JSON, or YAML laid out as that JSON,
+ * checked against the schema while parsing (types, ranges, unknown nodes).
  */
 public final class Loader {
   private Loader() {}
@@ -43,7 +43,12 @@ public final class Loader {
       var message = e.getMessage() == null ? e.toString() : e.getMessage();
       throw new IllegalArgumentException(message.replaceAll("\\s+", " "), e);
     }
-    throw new IllegalArgumentException("not an XML or JSON document");
+    try {
+      return json(context, yamlAsJson(trimmed));
+    } catch (RuntimeException e) {
+      var message = e.getMessage() == null ? e.toString() : e.getMessage();
+      throw new IllegalArgumentException(message.replaceAll("\\s+", " "), e);
+    }
   }
 
   private static ContainerNode json(EffectiveModelContext context, String text) {
@@ -69,6 +74,58 @@ public final class Loader {
       }
     }
     return builder.build();
+  }
+
+  /**
+   * YAML as RFC 7951 JSON. Scalars are read as text (YAML's failsafe schema), so that {@code
+   * version: 1.0} stays "1.0" and not a float; text that reads as a JSON number or boolean is
+   * written as one, and the YANG codecs decide what it means for each leaf.
+   */
+  static String yamlAsJson(String text) {
+    var settings =
+        org.snakeyaml.engine.v2.api.LoadSettings.builder()
+            .setSchema(new org.snakeyaml.engine.v2.schema.FailsafeSchema())
+            .build();
+    var document = new org.snakeyaml.engine.v2.api.Load(settings).loadFromString(text);
+    if (!(document instanceof java.util.Map<?, ?>)) {
+      throw new IllegalArgumentException("a YAML document must be a mapping of top-level nodes");
+    }
+    var out = new java.io.StringWriter();
+    try (var json = new com.google.gson.stream.JsonWriter(out)) {
+      writeJson(document, json);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  private static void writeJson(Object value, com.google.gson.stream.JsonWriter json)
+      throws java.io.IOException {
+    if (value instanceof java.util.Map<?, ?> map) {
+      json.beginObject();
+      for (var entry : map.entrySet()) {
+        json.name(String.valueOf(entry.getKey()));
+        writeJson(entry.getValue(), json);
+      }
+      json.endObject();
+    } else if (value instanceof java.util.List<?> list) {
+      json.beginArray();
+      for (var item : list) {
+        writeJson(item, json);
+      }
+      json.endArray();
+    } else if (value == null) {
+      json.nullValue();
+    } else {
+      var scalar = String.valueOf(value);
+      if (scalar.equals("true") || scalar.equals("false")) {
+        json.value(Boolean.parseBoolean(scalar));
+      } else if (scalar.matches("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?")) {
+        json.jsonValue(scalar);
+      } else {
+        json.value(scalar);
+      }
+    }
   }
 
   private static ContainerNode xml(EffectiveModelContext context, String text)

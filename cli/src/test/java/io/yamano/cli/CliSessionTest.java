@@ -163,8 +163,44 @@ class CliSessionTest {
     Files.writeString(dir.resolve("files/v.xml"), xml);
     loaded = run("load merge v.xml");
     assertTrue(loaded.startsWith("Loaded"), loaded + xml);
+    Files.writeString(
+        dir.resolve("files/v.yaml"),
+        "yamano-vim:vim-accounts:\n  vim-account:\n    - name: y1\n      type: resource-less\n"
+            + "      capacity:\n        vcpus: 8\n");
+    loaded = run("load merge v.yaml");
+    assertTrue(loaded.startsWith("Loaded"), loaded);
+    assertTrue(run("show vim-account y1").contains("vcpus 8;"));
     var committed = run("commit");
     assertTrue(committed.startsWith("Commit complete"), committed);
+  }
+
+  @Test
+  void confirmedCommitRollsBackUnlessConfirmed() throws Exception {
+    run("configure");
+    run("set vim-account c1 type resource-less");
+    var out = run("commit confirmed 1 comment try");
+    assertTrue(out.contains("Will roll back in 1 minutes"), out);
+    assertTrue(datastore.pendingConfirmedCommit().isPresent());
+    assertTrue(run("commit").startsWith("Commit complete"), "a plain commit confirms");
+    assertTrue(datastore.pendingConfirmedCommit().isEmpty());
+    assertTrue(run("run show configuration vim-account c1").contains("type resource-less;"));
+    assertTrue(run("commit check").startsWith("Validation complete"));
+    run("set vim-account c1 description changed");
+    var dry = run("commit dry-run");
+    assertTrue(
+        dry.contains("+         description changed;") && dry.contains("Validation complete"), dry);
+    assertTrue(
+        run("run show configuration vim-account c1").contains("resource-less"),
+        "nothing committed");
+  }
+
+  @Test
+  void sharedCandidateIsTheNetconfCandidate() throws Exception {
+    run("configure shared");
+    run("set vim-account s1 type resource-less");
+    assertTrue(datastore.openSession(7, "netconf-user").candidateModified());
+    run("discard");
+    assertFalse(datastore.openSession(8, "other").candidateModified());
   }
 
   private static java.util.List<String> words(io.yamano.cli.parse.Expectation e) {
