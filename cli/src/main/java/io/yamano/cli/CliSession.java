@@ -108,6 +108,7 @@ public final class CliSession implements AutoCloseable {
   private Workspace workspace;
   private Level editLevel;
   private boolean closed;
+  private boolean failed;
 
   public CliSession(CliEnvironment env, DatastoreSession session, Interaction interaction) {
     this.env = env;
@@ -145,6 +146,7 @@ public final class CliSession implements AutoCloseable {
 
   /** Runs one command line; returns what to print (ending with a newline unless empty). */
   public String execute(String line) {
+    failed = true;
     List<Token> tokens;
     try {
       tokens = Tokenizer.tokenize(line);
@@ -152,6 +154,7 @@ public final class CliSession implements AutoCloseable {
       return syntaxError(e);
     }
     if (tokens.isEmpty()) {
+      failed = false;
       return "";
     }
     try {
@@ -159,7 +162,9 @@ public final class CliSession implements AutoCloseable {
       var pipeline = Pipeline.parse(tokens, pipe);
       var out = new StringBuilder();
       run(tokens.subList(0, pipe), pipeline.format(), out, mode);
-      return pipeline.apply(out.toString(), env.filesDirectory());
+      var text = pipeline.apply(out.toString(), env.filesDirectory());
+      failed = false;
+      return text;
     } catch (CliSyntaxException e) {
       return syntaxError(e);
     } catch (RpcException e) {
@@ -167,6 +172,11 @@ public final class CliSession implements AutoCloseable {
     } catch (CliFailure e) {
       return "Error: " + e.getMessage() + "\n";
     }
+  }
+
+  /** Whether the last {@link #execute} failed (for exit codes of non-interactive use). */
+  public boolean lastFailed() {
+    return failed;
   }
 
   private String syntaxError(CliSyntaxException e) {

@@ -78,6 +78,7 @@ public final class CliSshServer implements AutoCloseable {
     sshd.setGSSAuthenticator(null);
     sshd.setHostBasedAuthenticator(null);
     sshd.setShellFactory((ShellFactory) channel -> server.new Shell());
+    sshd.setCommandFactory((channel, command) -> server.new Exec(command));
     try {
       sshd.start();
     } catch (IOException e) {
@@ -109,6 +110,74 @@ public final class CliSshServer implements AutoCloseable {
         // stopping anyway
       }
     }
+  }
+
+  /**
+   * {@code ssh -p PORT user@host 'show ns-instance'}: runs command lines (separated by newlines or
+   * {@code ;}) in operational mode without a terminal; exit status 1 if one failed.
+   */
+  private final class Exec implements Command {
+    private final String commands;
+    private OutputStream out;
+    private ExitCallback exit;
+
+    Exec(String commands) {
+      this.commands = commands;
+    }
+
+    @Override
+    public void setInputStream(InputStream in) {}
+
+    @Override
+    public void setOutputStream(OutputStream out) {
+      this.out = out;
+    }
+
+    @Override
+    public void setErrorStream(OutputStream err) {}
+
+    @Override
+    public void setExitCallback(ExitCallback callback) {
+      this.exit = callback;
+    }
+
+    @Override
+    public void start(ChannelSession channel, Environment environment) {
+      var user = channel.getSession().getUsername();
+      var thread =
+          new Thread(
+              () -> {
+                int code = 0;
+                try (var cli =
+                    new CliSession(
+                        env,
+                        env.datastore().openSession(sessionIds.incrementAndGet(), user),
+                        io.yamano.cli.Interaction.answering(false))) {
+                  for (var line : commands.split("[;\\n]")) {
+                    if (line.isBlank()) {
+                      continue;
+                    }
+                    var text = cli.execute(line.strip());
+                    out.write(text.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8));
+                    out.flush();
+                    if (cli.lastFailed()) {
+                      code = 1;
+                      break;
+                    }
+                  }
+                } catch (IOException | RuntimeException e) {
+                  code = 1;
+                  LOG.warn("CLI command of {} failed", user, e);
+                }
+                exit.onExit(code);
+              },
+              "cli-exec-" + user);
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    @Override
+    public void destroy(ChannelSession channel) {}
   }
 
   /** One interactive shell channel. */

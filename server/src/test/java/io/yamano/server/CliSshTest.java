@@ -1,5 +1,6 @@
 package io.yamano.server;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.yamano.datastore.DatastoreName;
@@ -337,6 +338,32 @@ class CliSshTest {
     }
     try (var ops = new Terminal("ops", "ops-secret")) {
       assertTrue(ops.run("show user ops", "ops@yamano> ").contains("$pbkdf2-sha256$"));
+    }
+  }
+
+  @Test
+  void commandsRunWithoutATerminalForScripts() throws Exception {
+    try (var session =
+        client
+            .connect("admin", "127.0.0.1", server.cliPort())
+            .verify(Duration.ofSeconds(10))
+            .getSession()) {
+      session.addPasswordIdentity(PASSWORD);
+      session.auth().verify(Duration.ofSeconds(10));
+      var out = new ByteArrayOutputStream();
+      session.executeRemoteCommand("show vim-account lab type", out, out, StandardCharsets.UTF_8);
+      assertTrue(
+          out.toString(StandardCharsets.UTF_8).contains("type resource-less;"), out.toString());
+      var failed =
+          assertThrows(
+              java.rmi.RemoteException.class,
+              () ->
+                  session.executeRemoteCommand(
+                      "show nothing-here",
+                      new ByteArrayOutputStream(),
+                      new ByteArrayOutputStream(),
+                      StandardCharsets.UTF_8));
+      assertTrue(failed.getMessage().contains("failed (1)"), failed.getMessage());
     }
   }
 }
