@@ -158,6 +158,10 @@ public final class CliSshServer implements AutoCloseable {
                       continue;
                     }
                     var text = cli.execute(line.strip());
+                    if (cli.lastFailed() && text.startsWith(" ")) {
+                      // a syntax error's caret points into the command line: show it
+                      text = cli.prompt() + line.strip() + "\n" + text;
+                    }
                     out.write(text.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8));
                     out.flush();
                     if (cli.lastFailed()) {

@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
     name = "validate",
     mixinStandardHelpOptions = true,
     description = {
-      "Check XML or JSON configuration (descriptors, NS instances ...) against the YANG modules,",
+      "Check XML, JSON or YAML configuration (descriptors, NS instances ...) against the YANG modules,",
       "as a commit into an empty datastore would. Exit code 0 if every file is valid, 5 if not."
     })
 final class ValidateCommand implements Callable<Integer> {
