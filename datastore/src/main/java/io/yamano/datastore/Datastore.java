@@ -452,6 +452,52 @@ public final class Datastore implements AutoCloseable {
   ChangeSet rollback(
       int count, String user, String comment, Map<String, byte[]> properties, long sessionId)
       throws RpcException {
+    var entries = undoable(count);
+    synchronized (commitLock) {
+      var mod = trees.get(DatastoreName.RUNNING).takeSnapshot().newModification();
+      for (var entry : entries) {
+        if (entry.datastore() == DatastoreName.RUNNING) {
+          ChangeReplayer.applyInverse(entry.changes(), mod);
+        }
+      }
+      try {
+        mod.ready();
+      } catch (IllegalArgumentException | IllegalStateException e) {
+        throw new RpcException(TreeErrors.fromUnchecked(YangInstanceIdentifier.of(), e));
+      }
+      var first = entries.get(entries.size() - 1).sequence();
+      return commit(
+          DatastoreName.RUNNING,
+          mod,
+          user,
+          String.format(java.util.Locale.ROOT, comment, first, entries.get(0).sequence()),
+          false,
+          List.of(),
+          properties,
+          sessionId);
+    }
+  }
+
+  /**
+   * Running as it was before the newest {@code count} commits, without changing anything: what a
+   * CLI loads into its candidate for {@code rollback N} or compares with for {@code compare
+   * rollback N}. {@code count} 0 gives running as of now.
+   */
+  public NormalizedNode runningBefore(int count) throws RpcException {
+    synchronized (commitLock) {
+      var mod = trees.get(DatastoreName.RUNNING).takeSnapshot().newModification();
+      if (count > 0) {
+        for (var entry : undoable(count)) {
+          if (entry.datastore() == DatastoreName.RUNNING) {
+            ChangeReplayer.applyInverse(entry.changes(), mod);
+          }
+        }
+      }
+      return mod.readNode(YangInstanceIdentifier.of()).orElseThrow();
+    }
+  }
+
+  private List<JournalEntry> undoable(int count) throws RpcException {
     List<JournalEntry> entries;
     try {
       entries = configLog.history(count);
@@ -479,29 +525,7 @@ public final class Datastore implements AutoCloseable {
                   + configLog.historyDepth()
                   + " are kept)"));
     }
-    synchronized (commitLock) {
-      var mod = trees.get(DatastoreName.RUNNING).takeSnapshot().newModification();
-      for (var entry : entries) {
-        if (entry.datastore() == DatastoreName.RUNNING) {
-          ChangeReplayer.applyInverse(entry.changes(), mod);
-        }
-      }
-      try {
-        mod.ready();
-      } catch (IllegalArgumentException | IllegalStateException e) {
-        throw new RpcException(TreeErrors.fromUnchecked(YangInstanceIdentifier.of(), e));
-      }
-      var first = entries.get(entries.size() - 1).sequence();
-      return commit(
-          DatastoreName.RUNNING,
-          mod,
-          user,
-          String.format(java.util.Locale.ROOT, comment, first, entries.get(0).sequence()),
-          false,
-          List.of(),
-          properties,
-          sessionId);
-    }
+    return entries;
   }
 
   @Override

@@ -17,7 +17,16 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     version = "Yamano 0.1.0",
     description = "NETCONF/YANG-first NFV management and orchestration.",
-    subcommands = {Main.Serve.class, PackageCommand.class})
+    subcommands = {
+      Main.Serve.class,
+      PackageCommand.class,
+      UserCommand.class,
+      BackupCommand.Backup.class,
+      BackupCommand.Restore.class,
+      ValidateCommand.class,
+      VersionCommand.Version.class,
+      VersionCommand.Completion.class
+    })
 public final class Main implements Callable<Integer> {
 
   @Override
@@ -135,10 +144,11 @@ public final class Main implements Callable<Integer> {
                   },
                   "yamano-shutdown"));
       System.out.printf(
-          "Yamano ready in %.1f s: NETCONF on %s:%d, data in %s (Ctrl-C stops)%n",
+          "Yamano ready in %.1f s: NETCONF on %s:%d, CLI on port %d, data in %s (Ctrl-C stops)%n",
           (System.nanoTime() - t0) / 1e9,
           options.listen().getHostAddress(),
           server.netconfPort(),
+          server.cliPort(),
           options.dataDir().toAbsolutePath().normalize());
       stopped.await();
       return 0;

@@ -38,6 +38,13 @@ public final class Users {
     this.usersPath = YangInstanceIdentifier.of(aaa, userList);
   }
 
+  /** The {@code password} leaf, whose clear-text input front ends hash. */
+  public static QName passwordLeaf(Datastore datastore) {
+    return QName.create(
+        datastore.context().findModules("yamano-aaa").iterator().next().getQNameModule(),
+        "password");
+  }
+
   /** Whether any user exists (false only on a fresh data dir). */
   public boolean any() {
     return datastore
@@ -83,6 +90,44 @@ public final class Users {
                 ImmutableNodes.leafNode(password, PasswordHasher.hash(clearText.toCharArray())))
             .build();
     tx.merge(usersPath.node(key), node);
+  }
+
+  /** Adds an OpenSSH public key line the user may log in with. */
+  public void addKeyTo(io.yamano.datastore.Transaction tx, String user, String keyLine)
+      throws RpcException {
+    var key = NodeIdentifierWithPredicates.of(userList, name, user);
+    var entry =
+        ImmutableNodes.newMapEntryBuilder()
+            .withNodeIdentifier(key)
+            .withChild(ImmutableNodes.leafNode(name, user))
+            .withChild(
+                ImmutableNodes.newSystemLeafSetBuilder()
+                    .withNodeIdentifier(new YangInstanceIdentifier.NodeIdentifier(authorizedKey))
+                    .withChild(ImmutableNodes.leafSetEntry(authorizedKey, keyLine))
+                    .build())
+            .build();
+    tx.merge(usersPath.node(key), entry);
+  }
+
+  /** Removes a user. */
+  public void removeFrom(io.yamano.datastore.Transaction tx, String user) throws RpcException {
+    tx.remove(usersPath.node(NodeIdentifierWithPredicates.of(userList, name, user)));
+  }
+
+  /** The user names, sorted. */
+  public List<String> names() {
+    return datastore
+        .snapshot(DatastoreName.RUNNING)
+        .readNode(usersPath)
+        .filter(org.opendaylight.yangtools.yang.data.api.schema.MapNode.class::isInstance)
+        .map(
+            n ->
+                ((org.opendaylight.yangtools.yang.data.api.schema.MapNode) n)
+                    .body().stream()
+                        .map(e -> String.valueOf(e.name().getValue(name)))
+                        .sorted()
+                        .toList())
+        .orElse(List.of());
   }
 
   private Optional<MapEntryNode> entry(String user) {

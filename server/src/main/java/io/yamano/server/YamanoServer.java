@@ -42,6 +42,7 @@ public final class YamanoServer implements AutoCloseable {
   private final Datastore datastore;
   private final Deque<AutoCloseable> started;
   private final NetconfSshServer netconf;
+  private final CliSshServer cli;
   private boolean closed;
 
   private YamanoServer(
@@ -49,12 +50,14 @@ public final class YamanoServer implements AutoCloseable {
       SchemaRegistry registry,
       Datastore datastore,
       Deque<AutoCloseable> started,
-      NetconfSshServer netconf) {
+      NetconfSshServer netconf,
+      CliSshServer cli) {
     this.options = options;
     this.registry = registry;
     this.datastore = datastore;
     this.started = started;
     this.netconf = netconf;
+    this.cli = cli;
   }
 
   /**
@@ -69,6 +72,7 @@ public final class YamanoServer implements AutoCloseable {
     try {
       var ports = new LinkedHashMap<String, Integer>();
       ports.put("NETCONF", options.netconfPort());
+      ports.put("CLI", options.cliPort());
       PortCheck.requireFree(options.listen(), ports);
 
       var builder = SchemaRegistry.builder().lenient(options.lenientModels());
@@ -123,10 +127,28 @@ public final class YamanoServer implements AutoCloseable {
               .hostKeyDirectory(options.dataDir().resolve("ssh"))
               .capabilities(service.capabilities())
               .build();
-      var netconf = NetconfSshServer.start(config, authenticator(new Users(datastore)), service);
+      var authenticator = authenticator(new Users(datastore));
+      var netconf = NetconfSshServer.start(config, authenticator, service);
       started.push(netconf);
+      var cliEnvironment =
+          new io.yamano.cli.CliEnvironment(datastore, options.dataDir().resolve("files"), "yamano");
+      cliEnvironment
+          .values()
+          .typedAs(
+              Users.passwordLeaf(datastore),
+              text ->
+                  text.startsWith("$pbkdf2-sha256$")
+                      ? text
+                      : PasswordHasher.hash(text.toCharArray()));
+      var cli =
+          CliSshServer.start(
+              new InetSocketAddress(options.listen(), options.cliPort()),
+              options.dataDir().resolve("ssh"),
+              authenticator,
+              cliEnvironment);
+      started.push(cli);
 
-      return new YamanoServer(options, registry, datastore, started, netconf);
+      return new YamanoServer(options, registry, datastore, started, netconf, cli);
     } catch (Exception | Error e) {
       closeAll(started);
       throw e;
@@ -148,6 +170,11 @@ public final class YamanoServer implements AutoCloseable {
   /** The port NETCONF over SSH listens on (the actual one when 0 was asked for). */
   public int netconfPort() {
     return netconf.port();
+  }
+
+  /** The port the SSH CLI listens on (the actual one when 0 was asked for). */
+  public int cliPort() {
+    return cli.port();
   }
 
   /** SSH logins checked against the users of yamano-aaa, read at each login. */

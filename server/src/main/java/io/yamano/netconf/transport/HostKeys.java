@@ -16,13 +16,13 @@ import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
  * rsa-sha2-512}, {@code rsa-sha2-256} and {@code ssh-rsa}, the last for libssh2-based clients that
  * know no other). Generated into the directory on first start, loaded afterwards.
  */
-final class HostKeys {
+public final class HostKeys {
   static final String RSA_FILE = "ssh_host_rsa_key";
   static final String ED25519_FILE = "ssh_host_ed25519_key";
 
   private HostKeys() {}
 
-  static KeyPairProvider load(Path directory) throws IOException {
+  public static KeyPairProvider load(Path directory) throws IOException {
     Files.createDirectories(directory);
     List<KeyPair> keys = new ArrayList<>();
     if (SecurityUtils.isEDDSACurveSupported()) {
