@@ -70,6 +70,7 @@ public final class LifecycleExecutor implements AutoCloseable {
       return new Outcome(state, false, List.of(), Optional.empty());
     }
     Transition t = transition.get();
+    parameters = metadata.withDefaults(parameters);
     try (var run = new Run(metadata, parameters)) {
       Optional<BrokerException> failure = run.actions(t.actions(), parameters, "", progress);
       String next = failure.isEmpty() ? t.to() : (t.onFailure() != null ? t.onFailure() : state);
@@ -113,6 +114,7 @@ public final class LifecycleExecutor implements AutoCloseable {
                 + p.allowedIn()
                 + ")");
       }
+      parameters = metadata.withDefaults(parameters);
       var values = new LinkedHashMap<>(parameters);
       values.putAll(p.bind(arguments));
       try (var run = new Run(metadata, parameters)) {

@@ -14,9 +14,10 @@ import java.util.Set;
  * the transitions events cause and the actions each runs, the day-2 primitives it offers, and how
  * its management interface is reached.
  *
- * <p>The constructor checks the metadata as a whole, so that a descriptor with a transition to an
- * undeclared state or a call of an unknown primitive is refused when it is loaded, not when the VNF
- * is half-configured.
+ * @param defaults default values of template parameters; instance parameters override them
+ *     <p>The constructor checks the metadata as a whole, so that a descriptor with a transition to
+ *     an undeclared state or a call of an unknown primitive is refused when it is loaded, not when
+ *     the VNF is half-configured.
  */
 public record LifecycleMetadata(
     String name,
@@ -24,7 +25,8 @@ public record LifecycleMetadata(
     String initialState,
     List<Transition> transitions,
     Map<String, Primitive> primitives,
-    Management management) {
+    Management management,
+    Map<String, String> defaults) {
 
   /** The state of a VNF whose lifecycle has not started. */
   public static final String DEFAULT_INITIAL_STATE = "initial";
@@ -36,11 +38,30 @@ public record LifecycleMetadata(
     transitions = List.copyOf(transitions);
     primitives = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(primitives));
     Objects.requireNonNull(management, "management");
+    defaults = defaults == null ? Map.of() : Map.copyOf(defaults);
     var problems = problems(name, states, initialState, transitions, primitives);
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(
           "lifecycle '" + name + "': " + String.join("; ", problems));
     }
+  }
+
+  /** Metadata without parameter defaults. */
+  public LifecycleMetadata(
+      String name,
+      Set<String> states,
+      String initialState,
+      List<Transition> transitions,
+      Map<String, Primitive> primitives,
+      Management management) {
+    this(name, states, initialState, transitions, primitives, management, Map.of());
+  }
+
+  /** {@code parameters} over this lifecycle's defaults. */
+  public Map<String, String> withDefaults(Map<String, String> parameters) {
+    var merged = new LinkedHashMap<>(defaults);
+    merged.putAll(parameters);
+    return merged;
   }
 
   /** The transition {@code event} takes in {@code state}: the first declared that applies. */

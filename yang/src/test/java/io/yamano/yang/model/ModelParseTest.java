@@ -40,7 +40,8 @@ class ModelParseTest {
             "yamano-pnfd",
             "yamano-vim",
             "yamano-ns",
-            "yamano-aaa"),
+            "yamano-aaa",
+            "yamano-vnf-lifecycle"),
         ours);
     for (String name : ours) {
       Module module = context.findModules(name).iterator().next();
