@@ -61,12 +61,19 @@ public final class NetconfBroker implements VnfBroker {
       }
       return new NetconfVnfSession(endpoint, connector, client);
     } catch (IOException | RuntimeException e) {
-      connector.close();
+      closeInBackground(connector);
       throw unreachable(endpoint, e);
     } catch (BrokerException e) {
-      connector.close();
+      closeInBackground(connector);
       throw e;
     }
+  }
+
+  /** Stopping an SSH client can take a while; a failed attempt should not wait for it. */
+  private static void closeInBackground(NetconfConnector connector) {
+    var t = new Thread(connector::close, "yamano-netconf-close");
+    t.setDaemon(true);
+    t.start();
   }
 
   private static BrokerException unreachable(VnfEndpoint endpoint, Exception e) {

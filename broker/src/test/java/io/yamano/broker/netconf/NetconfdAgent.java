@@ -17,21 +17,22 @@ import java.util.concurrent.TimeUnit;
  * Debian's netconfd (yuma123) as a VNF's management agent: behind a private OpenSSH sshd on
  * loopback that runs {@code netconf-subsystem} for the {@code netconf} subsystem, with one YANG
  * module loaded by {@code --module}. Login as the current user with an RSA key generated here;
- * everything lives in a temp dir removed on close.
+ * everything lives in a temp dir removed on close. Shared with other modules' tests through this
+ * module's test jar.
  */
-final class NetconfdAgent implements AutoCloseable {
+public final class NetconfdAgent implements AutoCloseable {
   static final Path NETCONFD = Path.of("/usr/sbin/netconfd");
   static final Path SUBSYSTEM = Path.of("/usr/sbin/netconf-subsystem");
   static final Path SSHD = Path.of("/usr/sbin/sshd");
 
-  final Path dir;
-  final int port;
-  final String user = System.getProperty("user.name");
-  final Path clientKey;
+  public final Path dir;
+  public final int port;
+  public final String user = System.getProperty("user.name");
+  public final Path clientKey;
   private final List<Process> processes = new ArrayList<>();
 
   /** Whether netconfd and OpenSSH's sshd are installed. */
-  static boolean installed() {
+  public static boolean installed() {
     return Files.isExecutable(NETCONFD)
         && Files.isExecutable(SUBSYSTEM)
         && Files.isExecutable(SSHD);
@@ -42,7 +43,8 @@ final class NetconfdAgent implements AutoCloseable {
    *
    * @param target {@code candidate} (announces :candidate) or {@code running} (:writable-running)
    */
-  static NetconfdAgent start(Path module, String target) throws IOException, InterruptedException {
+  public static NetconfdAgent start(Path module, String target)
+      throws IOException, InterruptedException {
     var agent = new NetconfdAgent(Files.createTempDirectory("broker-netconfd-"));
     try {
       agent.launch(module, target);
@@ -156,7 +158,22 @@ final class NetconfdAgent implements AutoCloseable {
     return "root".equals(System.getProperty("user.name"));
   }
 
-  String logs() {
+  /** Starts netconfd with the test module {@code acme-fw} (a resource of this module's tests). */
+  public static NetconfdAgent startAcmeFirewall(String target)
+      throws IOException, InterruptedException {
+    Path module = Files.createTempDirectory("broker-module-").resolve("acme-fw.yang");
+    try (var in = NetconfdAgent.class.getResourceAsStream("/netconfd/acme-fw.yang")) {
+      Files.copy(in, module);
+    }
+    try {
+      return start(module, target);
+    } finally {
+      Files.deleteIfExists(module);
+      Files.deleteIfExists(module.getParent());
+    }
+  }
+
+  public String logs() {
     var out = new StringBuilder();
     for (String f : List.of("netconfd.out", "netconfd.log", "sshd.log")) {
       Path p = dir.resolve(f);
@@ -175,7 +192,7 @@ final class NetconfdAgent implements AutoCloseable {
    * The running configuration under {@code subtree}, read by ncclient (Debian's python3-ncclient):
    * a client that is not Yamano's.
    */
-  String readWithNcclient(String subtree) throws IOException, InterruptedException {
+  public String readWithNcclient(String subtree) throws IOException, InterruptedException {
     Path script = dir.resolve("get_config.py");
     if (!Files.exists(script)) {
       try (var in = NetconfdAgent.class.getResourceAsStream("/netconfd/get_config.py")) {
@@ -200,7 +217,7 @@ final class NetconfdAgent implements AutoCloseable {
     return out;
   }
 
-  static int freePort() throws IOException {
+  public static int freePort() throws IOException {
     try (var s = new ServerSocket()) {
       s.bind(new InetSocketAddress("127.0.0.1", 0));
       return s.getLocalPort();
