@@ -105,10 +105,19 @@ public final class YamanoServer implements AutoCloseable {
       started.pop();
       started.push(bus);
 
+      // VNF brokers configure VNFs at the engine's configure steps and serve execute-primitive.
+      var lifecycles =
+          io.yamano.lcm.broker.VnfLifecycles.start(
+              datastore, io.yamano.broker.VnfBrokers.load(), bus::publish);
+      started.push(lifecycles);
       // The engine publishes lcm-operation-state-change on the bus; it stops before the bus does.
       started.push(
           io.yamano.lcm.LifecycleEngine.start(
-              datastore, io.yamano.vim.VimDrivers.load(), bus::publish));
+              datastore,
+              io.yamano.vim.VimDrivers.load(),
+              bus::publish,
+              io.yamano.lcm.EngineOptions.DEFAULTS,
+              lifecycles));
 
       var service =
           NetconfService.create(datastore, registry, options.dataDir().resolve("files"), bus);
