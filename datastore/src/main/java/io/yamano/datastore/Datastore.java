@@ -167,6 +167,11 @@ public final class Datastore implements AutoCloseable {
     return session;
   }
 
+  /** The open session of an id (a front end's session), so work done for it runs as it. */
+  public Optional<DatastoreSession> session(long sessionId) {
+    return Optional.ofNullable(sessions.get(sessionId));
+  }
+
   /** A session for Yamano's own components (translators writing operational state). */
   public DatastoreSession openInternalSession(String user) {
     return openSession(internalSessionIds.getAndDecrement(), user);

@@ -114,7 +114,7 @@ public final class YamanoServer implements AutoCloseable {
       started.push(
           io.yamano.lcm.LifecycleEngine.start(
               datastore,
-              io.yamano.vim.VimDrivers.load(),
+              io.yamano.vim.VimDrivers.load().keepStateUnder(options.dataDir().resolve("vim")),
               bus::publish,
               io.yamano.lcm.EngineOptions.DEFAULTS,
               lifecycles));

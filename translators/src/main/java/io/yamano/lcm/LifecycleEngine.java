@@ -27,6 +27,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -69,6 +70,16 @@ public final class LifecycleEngine implements AutoCloseable {
   private volatile boolean open = true;
   private volatile long seenSequence;
   private AutoCloseable subscription;
+  private List<AutoCloseable> actions = List.of();
+
+  /** An operation an action asked for: the id its output promised, and how to run it. */
+  private record Expected(String id, boolean forceful) {}
+
+  /** A heal an action asked for, run when the NS is otherwise reconciled. */
+  private record HealRequest(String id, Set<String> targets) {}
+
+  private final Map<String, Expected> expected = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, HealRequest> heals = new java.util.concurrent.ConcurrentHashMap<>();
 
   private LifecycleEngine(
       Datastore datastore,
@@ -115,6 +126,10 @@ public final class LifecycleEngine implements AutoCloseable {
     engine.recover();
     engine.seenSequence = engine.latestRunningSequence();
     engine.subscription = datastore.subscribe(DatastoreName.RUNNING, engine::onCommit);
+    var actions =
+        new java.util.ArrayList<>(new LcmActions(engine, datastore, engine.reader).register());
+    actions.add(VimActions.register(datastore, engine.names, engine.vims));
+    engine.actions = actions;
     engine.reconcileAll();
     return engine;
   }
@@ -157,19 +172,83 @@ public final class LifecycleEngine implements AutoCloseable {
    * dry-run} returns).
    */
   public Optional<Plan> dryRun(String ns) throws UnrealisableException {
-    return planFor(ns).map(p -> p.plan);
+    return planFor(ns, running());
+  }
+
+  /** The plan reconciling {@code ns} would run if running configuration were {@code root}. */
+  Optional<Plan> planFor(String ns, NormalizedNode root) throws UnrealisableException {
+    return planned(ns, root).map(Planned::plan);
+  }
+
+  /** Scaling aspect ids of the VNF flavour of each instantiated member, by member-vnf-index. */
+  Map<String, Set<String>> memberAspects(String ns, NsInstanceConfig config) {
+    var out = new LinkedHashMap<String, Set<String>>();
+    var root = running();
+    var nsd = reader.nsd(root, config.nsdId());
+    if (nsd.isEmpty() || config.flavour() == null) {
+      return out;
+    }
+    var flavour = nsd.get().flavour(config.flavour());
+    if (flavour.isEmpty()) {
+      return out;
+    }
+    var vnfds = reader.vnfds(root);
+    for (var profile : flavour.get().vnfProfiles().values()) {
+      var member = config.member(profile.id());
+      if (!member.instantiated()) {
+        continue;
+      }
+      var vnfd = vnfds.get(member.vnfdRef() != null ? member.vnfdRef() : profile.vnfdId());
+      var vnfFlavour = vnfd == null ? null : vnfd.flavour(profile.flavourId()).orElse(null);
+      out.put(
+          profile.id(), vnfFlavour == null ? Set.of() : Set.copyOf(vnfFlavour.aspects().keySet()));
+    }
+    return out;
+  }
+
+  /** Makes the next operation started for {@code ns} carry the id an action answered with. */
+  void expect(String ns, String id, boolean forceful) {
+    expected.put(ns, new Expected(id, forceful));
+  }
+
+  /** Drops an expectation whose commit failed. */
+  void forget(String ns, String id) {
+    expected.computeIfPresent(ns, (k, e) -> e.id().equals(id) ? null : e);
+  }
+
+  /** Queues a heal of {@code targets} ({@code vnf/vdu}; empty for every failed one). */
+  void requestHeal(String ns, String id, Set<String> targets) {
+    heals.put(ns, new HealRequest(id, targets));
+    queue.request(ns);
   }
 
   /**
-   * Recreates the VDU instances of an NS whose compute resource the VIM reports broken or missing.
-   *
-   * @return completes when the heal operation has ended (at once if nothing is broken)
+   * A plan without the steps that stop VNFs through their managers: a forceful terminate deletes
+   * resources straight away.
    */
-  public CompletableFuture<Execution.Outcome> heal(String ns) {
+  static Plan forceful(Plan plan) {
+    var dropped = new java.util.HashSet<String>();
+    var steps = new java.util.ArrayList<io.yamano.lcm.plan.Step>();
+    for (var step : plan.steps()) {
+      if (step.action() instanceof io.yamano.lcm.plan.Action.ConfigureVnf c && !c.start()) {
+        dropped.add(step.id());
+        continue;
+      }
+      var deps = step.dependsOn().stream().filter(d -> !dropped.contains(d)).toList();
+      steps.add(io.yamano.lcm.plan.Step.of(step.id(), step.description(), deps, step.action()));
+    }
+    return new Plan(plan.operation(), plan.nsName(), steps, plan.target());
+  }
+
+  /**
+   * The heal plan of {@code ns}: the VDU instances named, or when none is named those the VIM
+   * reports broken or missing.
+   */
+  Optional<Plan> healPlan(String ns, Set<String> targets) throws UnrealisableException {
     var config = reader.nsInstance(running(), ns);
     ActualNs actual = state.readActual(ns);
     if (config.isEmpty() || actual.isEmpty()) {
-      return CompletableFuture.completedFuture(Execution.Outcome.COMPLETED);
+      return Optional.empty();
     }
     var checked = new LinkedHashMap<String, ActualNs.VnfInstance>();
     for (var vnf : actual.vnfs().values()) {
@@ -182,17 +261,29 @@ public final class LifecycleEngine implements AutoCloseable {
           new ActualNs.VnfInstance(vnf.id(), vnf.member(), vnf.vnfdId(), vnf.account(), vdus));
     }
     var marked = new ActualNs(ns, actual.flavour(), actual.level(), checked, actual.networks());
-    Layout layout;
+    Layout layout = layout(config.get(), running());
+    Plan plan = Planner.heal(layout, marked, targets);
+    return plan.isEmpty() ? Optional.empty() : Optional.of(plan);
+  }
+
+  /**
+   * Recreates the VDU instances of an NS whose compute resource the VIM reports broken or missing.
+   *
+   * @return completes when the heal operation has ended (at once if nothing is broken)
+   */
+  public CompletableFuture<Execution.Outcome> heal(String ns) {
+    var config = reader.nsInstance(running(), ns);
+    Optional<Plan> plan;
     try {
-      layout = layout(config.get());
+      plan = healPlan(ns, Set.of());
     } catch (UnrealisableException e) {
       return CompletableFuture.completedFuture(Execution.Outcome.FAILED);
     }
-    Plan plan = Planner.heal(layout, marked, Set.of());
     if (plan.isEmpty()) {
       return CompletableFuture.completedFuture(Execution.Outcome.COMPLETED);
     }
-    return run(config.get(), OperationType.HEAL, plan, marked).thenApply(Execution::outcome);
+    return run(config.get(), OperationType.HEAL, plan.get(), state.readActual(ns))
+        .thenApply(Execution::outcome);
   }
 
   private boolean broken(String account, String computeId) {
@@ -286,8 +377,7 @@ public final class LifecycleEngine implements AutoCloseable {
 
   private record Planned(NsInstanceConfig config, OperationType type, Plan plan, ActualNs actual) {}
 
-  private Layout layout(NsInstanceConfig config) throws UnrealisableException {
-    var root = running();
+  private Layout layout(NsInstanceConfig config, NormalizedNode root) throws UnrealisableException {
     var nsd =
         reader
             .nsd(root, config.nsdId())
@@ -296,8 +386,8 @@ public final class LifecycleEngine implements AutoCloseable {
     return LayoutBuilder.build(config, nsd, reader.vnfds(root));
   }
 
-  private Optional<Planned> planFor(String ns) throws UnrealisableException {
-    var config = reader.nsInstance(running(), ns);
+  private Optional<Planned> planned(String ns, NormalizedNode root) throws UnrealisableException {
+    var config = reader.nsInstance(root, ns);
     ActualNs actual = state.readActual(ns);
     if (config.isEmpty() || !config.get().instantiated()) {
       if (actual.isEmpty()) {
@@ -307,16 +397,29 @@ public final class LifecycleEngine implements AutoCloseable {
           new Planned(
               config.orElse(null), OperationType.TERMINATE, Planner.terminate(actual), actual));
     }
-    Layout layout = layout(config.get());
+    Layout layout = layout(config.get(), root);
     if (actual.isEmpty()) {
       return Optional.of(
           new Planned(
               config.get(), OperationType.INSTANTIATE, Planner.instantiate(layout), actual));
     }
-    Plan plan = Planner.scale(layout, actual);
+    var type = changesComposition(layout, actual) ? OperationType.UPDATE : OperationType.SCALE;
+    Plan plan = Planner.plan(type, layout, actual, Set.of());
     return plan.isEmpty()
         ? Optional.empty()
-        : Optional.of(new Planned(config.get(), OperationType.SCALE, plan, actual));
+        : Optional.of(new Planned(config.get(), type, plan, actual));
+  }
+
+  /**
+   * An update rather than a scaling: a member VNF comes or goes, or runs on another VNFD. (Scaling
+   * changes only how many instances there are.)
+   */
+  private static boolean changesComposition(Layout layout, ActualNs actual) {
+    var wanted = new java.util.HashMap<String, String>();
+    layout.vnfs().values().forEach(v -> wanted.put(v.member(), v.vnfdId()));
+    var held = new java.util.HashMap<String, String>();
+    actual.vnfs().values().forEach(v -> held.put(v.member(), v.vnfdId()));
+    return !wanted.equals(held);
   }
 
   private CompletableFuture<?> reconcile(String ns) {
@@ -325,7 +428,7 @@ public final class LifecycleEngine implements AutoCloseable {
     }
     Optional<Planned> planned;
     try {
-      planned = planFor(ns);
+      planned = planned(ns, running());
     } catch (UnrealisableException e) {
       var config = reader.nsInstance(running(), ns).orElseThrow();
       String id = UUID.randomUUID().toString();
@@ -338,6 +441,10 @@ public final class LifecycleEngine implements AutoCloseable {
       return CompletableFuture.completedFuture(null);
     }
     if (planned.isEmpty()) {
+      var heal = heals.remove(ns);
+      if (heal != null) {
+        return healNow(ns, heal);
+      }
       var config = reader.nsInstance(running(), ns);
       var status = state.status(ns);
       if (config.isEmpty()) {
@@ -371,6 +478,33 @@ public final class LifecycleEngine implements AutoCloseable {
             });
   }
 
+  private CompletableFuture<?> healNow(String ns, HealRequest heal) {
+    var config = reader.nsInstance(running(), ns);
+    Optional<Plan> plan;
+    try {
+      plan = config.isEmpty() ? Optional.empty() : healPlan(ns, heal.targets());
+    } catch (UnrealisableException e) {
+      plan = Optional.empty();
+    }
+    var type = OperationType.HEAL;
+    if (plan.isEmpty()) {
+      // what the action saw broken is fine again, or the NS went away: record why nothing ran
+      String nsd = config.map(NsInstanceConfig::nsdId).orElse(nsdOf(ns));
+      state.startOperation(
+          ns,
+          nsd,
+          heal.id(),
+          type,
+          new Plan(type, ns, List.of(), Layout.empty(ns)),
+          clock.instant());
+      state.endOperation(ns, heal.id(), "completed", null, clock.instant());
+      notify(ns, heal.id(), type, "completed", null, null);
+      return CompletableFuture.completedFuture(null);
+    }
+    expected.put(ns, new Expected(heal.id(), false));
+    return run(config.get(), type, plan.get(), state.readActual(ns));
+  }
+
   private String nsdOf(String ns) {
     return datastore
         .snapshot(DatastoreName.OPERATIONAL)
@@ -382,13 +516,20 @@ public final class LifecycleEngine implements AutoCloseable {
   private CompletableFuture<Execution> run(
       NsInstanceConfig config, OperationType type, Plan plan, ActualNs actual) {
     String ns = config.name();
-    String id = UUID.randomUUID().toString();
+    var asked = expected.remove(ns);
+    String id = asked == null ? UUID.randomUUID().toString() : asked.id();
+    if (asked != null && asked.forceful()) {
+      plan = forceful(plan);
+    }
     state.startOperation(ns, config.nsdId(), id, type, plan, clock.instant());
     notify(ns, id, type, "processing", null, null);
     return executor
         .execute(plan, state.journal(ns, id, plan), false)
         .thenApply(
             execution -> {
+              if (heals.containsKey(ns)) {
+                queue.request(ns);
+              }
               try {
                 finish(ns, id, type, actual, execution);
               } catch (RuntimeException e) {
@@ -407,7 +548,9 @@ public final class LifecycleEngine implements AutoCloseable {
     switch (execution.outcome()) {
       case COMPLETED -> {
         ActualNs after = ActualAssembler.apply(before, execution);
-        state.writeActual(after, after.isEmpty() ? "not-instantiated" : "instantiated");
+        // an update may remove every member VNF: the NS stays instantiated, holding nothing
+        boolean held = !after.isEmpty() || type == OperationType.UPDATE;
+        state.writeActual(after, held ? "instantiated" : "not-instantiated");
         state.endOperation(ns, id, "completed", null, clock.instant());
         notify(ns, id, type, "completed", lastStep, null);
       }
@@ -504,6 +647,13 @@ public final class LifecycleEngine implements AutoCloseable {
       return;
     }
     open = false;
+    for (var registration : actions) {
+      try {
+        registration.close();
+      } catch (Exception e) {
+        LOG.log(System.Logger.Level.WARNING, "unregistering an action failed: " + e.getMessage());
+      }
+    }
     queue.close();
     if (subscription != null) {
       try {

@@ -2,6 +2,8 @@ package io.yamano.lcm;
 
 import io.yamano.datastore.Datastore;
 import io.yamano.datastore.DatastoreName;
+import io.yamano.datastore.persist.CommitLog;
+import io.yamano.datastore.persist.JournalFileCommitLog;
 import io.yamano.datastore.validation.IncrementalValidator;
 import io.yamano.error.RpcException;
 import io.yamano.yang.registry.SchemaRegistry;
@@ -18,8 +20,9 @@ import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
 final class TestStore {
   static final EffectiveModelContext CONTEXT = load();
 
-  final MemoryLog config = new MemoryLog();
-  final MemoryLog operational = new MemoryLog();
+  final java.nio.file.Path dir;
+  CommitLog config;
+  CommitLog operational;
   Datastore datastore;
 
   private static EffectiveModelContext load() {
@@ -30,15 +33,36 @@ final class TestStore {
     }
   }
 
+  /** On memory logs. */
   TestStore() throws Exception {
+    this(null);
+  }
+
+  /**
+   * On journal files in {@code dir} (null: memory logs); the catalog is committed into an empty
+   * datastore.
+   */
+  TestStore(java.nio.file.Path dir) throws Exception {
+    this.dir = dir;
     open();
-    try (var in = TestStore.class.getResourceAsStream("catalog.xml")) {
-      commit(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+    if (datastore.history(1).isEmpty()) {
+      try (var in = TestStore.class.getResourceAsStream("catalog.xml")) {
+        commit(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+      }
     }
   }
 
   /** Opens (again) the datastore on the same logs. */
   void open() throws Exception {
+    if (dir == null) {
+      if (config == null) {
+        config = new MemoryLog();
+        operational = new MemoryLog();
+      }
+    } else {
+      config = JournalFileCommitLog.open(dir.resolve("config"));
+      operational = JournalFileCommitLog.open(dir.resolve("operational"));
+    }
     datastore = Datastore.open(CONTEXT, config, operational, IncrementalValidator::forRunning);
   }
 

@@ -8,7 +8,8 @@ import java.util.Objects;
  * where a place is a host or a zone ({@link Scope}). A VIM that cannot honour a rule refuses the
  * request.
  */
-public record AffinityRule(String group, Policy policy, Scope scope) {
+public record AffinityRule(String group, Policy policy, Scope scope)
+    implements java.io.Serializable {
 
   public enum Policy {
     AFFINITY,

@@ -1,7 +1,7 @@
 package io.yamano.vim;
 
 /** The size of one compute resource: virtual CPUs, memory and local (ephemeral) disk. */
-public record Flavour(int vcpus, long memoryMb, long storageGb) {
+public record Flavour(int vcpus, long memoryMb, long storageGb) implements java.io.Serializable {
 
   public Flavour {
     if (vcpus < 1) {

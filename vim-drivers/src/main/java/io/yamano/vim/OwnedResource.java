@@ -4,7 +4,8 @@ package io.yamano.vim;
  * A resource held in a VIM on Yamano's behalf. The records are complete: a list of them is enough
  * for {@link VimConnection#restore} to rebuild a VIM that has no infrastructure to ask.
  */
-public sealed interface OwnedResource permits Compute, Network, Port, Volume {
+public sealed interface OwnedResource extends java.io.Serializable
+    permits Compute, Network, Port, Volume {
 
   /** The VIM's id, unique within the account. */
   String id();

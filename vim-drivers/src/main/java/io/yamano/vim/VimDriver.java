@@ -23,4 +23,11 @@ public interface VimDriver {
    *     {@code UNREACHABLE} if the VIM does not answer
    */
   VimConnection connect(VimAccount account) throws VimException;
+
+  /**
+   * Gives the driver a directory for state it must not lose over a restart of Yamano (the
+   * resource-less VIM keeps its simulated infrastructure there; drivers of real VIMs have nothing
+   * to keep and ignore it). Called once, before the first {@link #connect}.
+   */
+  default void useStateDirectory(java.nio.file.Path directory) {}
 }

@@ -52,6 +52,16 @@ public final class VimDrivers {
     return new VimDrivers(byType);
   }
 
+  /**
+   * Gives every driver its state directory, {@code root/<type>}; returns this.
+   *
+   * @see VimDriver#useStateDirectory
+   */
+  public VimDrivers keepStateUnder(java.nio.file.Path root) {
+    byType.forEach((type, driver) -> driver.useStateDirectory(root.resolve(type)));
+    return this;
+  }
+
   /** The types served, sorted. */
   public Set<String> types() {
     return new TreeMap<>(byType).keySet();

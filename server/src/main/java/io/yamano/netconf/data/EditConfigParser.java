@@ -15,6 +15,7 @@ import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.NodeIdent
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.NodeIdentifierWithPredicates;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.NodeWithValue;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.PathArgument;
+import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
 import org.opendaylight.yangtools.yang.data.api.schema.DataContainerChild;
 import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode;
 import org.opendaylight.yangtools.yang.data.spi.node.ImmutableNodes;
@@ -22,6 +23,7 @@ import org.opendaylight.yangtools.yang.model.api.AnyxmlSchemaNode;
 import org.opendaylight.yangtools.yang.model.api.ContainerSchemaNode;
 import org.opendaylight.yangtools.yang.model.api.DataNodeContainer;
 import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
+import org.opendaylight.yangtools.yang.model.api.InputSchemaNode;
 import org.opendaylight.yangtools.yang.model.api.LeafListSchemaNode;
 import org.opendaylight.yangtools.yang.model.api.LeafSchemaNode;
 import org.opendaylight.yangtools.yang.model.api.ListSchemaNode;
@@ -95,6 +97,39 @@ public final class EditConfigParser {
       throw new RpcException(walk.errors);
     }
     return List.copyOf(walk.ops);
+  }
+
+  /**
+   * Parses the children of an rpc or action element as the operation's {@code input} (RFC 7950
+   * §7.14.2, §7.15.2): the same element rules and errors as configuration, plus the input's
+   * mandatory leaves and choices.
+   *
+   * @param operation the element holding the input parameters
+   * @param input the operation's input statement
+   * @param schemaPath schema-tree path of the input statement (for leafref and identity types)
+   * @param errorBase the instance path errors are reported under (the action's data node, or empty
+   *     for an rpc)
+   * @return the {@code input} container
+   * @throws RpcException with every fault found
+   */
+  public ContainerNode parseInput(
+      Element operation,
+      InputSchemaNode input,
+      List<QName> schemaPath,
+      YangInstanceIdentifier errorBase)
+      throws RpcException {
+    var walk = new Walk();
+    var children = walk.collect(operation, new Level(input, schemaPath, errorBase), false);
+    var builder =
+        ImmutableNodes.newContainerBuilder()
+            .withNodeIdentifier(NodeIdentifier.create(input.getQName()));
+    children.forEach(builder::withChild);
+    var built = builder.build();
+    InputMandatory.check(input, built, errorBase, walk.errors);
+    if (!walk.errors.isEmpty()) {
+      throw new RpcException(walk.errors);
+    }
+    return built;
   }
 
   /** A container level of the walk: its schema, schema-tree path and instance path. */

@@ -32,6 +32,10 @@ final class Dispatcher {
     if (handler != null) {
       return handler.handle(request);
     }
+    var rpc = YangOperations.rpc(request.context(), op.namespace(), op.localName());
+    if (rpc.isPresent()) {
+      return YangOperations.invokeRpc(request, rpc.get());
+    }
     throw new RpcException(unknown(op.namespace(), op.localName()));
   }
 

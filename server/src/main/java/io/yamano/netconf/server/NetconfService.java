@@ -112,6 +112,7 @@ public final class NetconfService implements NetconfSessionListenerFactory, Auto
     var h = new HashMap<QName, OperationHandler>();
     String nc = Namespaces.BASE;
     h.put(new QName(nc, "get"), new GetHandler());
+    h.put(new QName(YangOperations.ACTION_NAMESPACE, "action"), new YangOperations.ActionHandler());
     h.put(new QName(nc, "get-config"), new GetConfigHandler());
     h.put(new QName(nc, "edit-config"), new EditConfigHandler());
     h.put(new QName(nc, "commit"), new CommitHandler());

@@ -73,6 +73,11 @@ class SessionOperationsTest {
   void monitoringListsSessions() throws Exception {
     try (var a = server.connect();
         var b = server.connect()) {
+      // a session counts once the server has taken its hello: one round trip makes sure
+      b.rpc(
+          "<get><filter><netconf-state xmlns=\""
+              + NCM
+              + "\"><sessions/></netconf-state></filter></get>");
       String reply =
           a.rpc(
               "<get><filter><netconf-state xmlns=\""

@@ -46,15 +46,19 @@ public final class ActualAssembler {
       } else if (action instanceof Action.CreateCompute create
           && output instanceof Compute compute) {
         var target = plan.target().vnfs().get(create.vnfId());
-        vnfInfo.computeIfAbsent(
-            create.vnfId(),
-            id ->
-                new ActualNs.VnfInstance(
-                    id,
-                    target == null ? null : target.member(),
-                    target == null ? null : target.vnfdId(),
-                    create.account(),
-                    Map.of()));
+        var known = vnfInfo.get(create.vnfId());
+        if (known == null
+            || (target != null && !java.util.Objects.equals(known.vnfdId(), target.vnfdId()))) {
+          // new, or replaced by an instance of another VNFD (update)
+          vnfInfo.put(
+              create.vnfId(),
+              new ActualNs.VnfInstance(
+                  create.vnfId(),
+                  target == null ? null : target.member(),
+                  target == null ? null : target.vnfdId(),
+                  create.account(),
+                  Map.of()));
+        }
         vnfs.computeIfAbsent(create.vnfId(), id -> new LinkedHashMap<>())
             .put(
                 create.vduInstanceId(),

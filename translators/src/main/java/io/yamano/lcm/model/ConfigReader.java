@@ -13,6 +13,7 @@ import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.NodeIdentifier;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.NodeIdentifierWithPredicates;
 import org.opendaylight.yangtools.yang.data.api.schema.MapEntryNode;
+import org.opendaylight.yangtools.yang.data.api.schema.MapNode;
 import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode;
 
 /**
@@ -58,18 +59,40 @@ public final class ConfigReader {
     return out;
   }
 
+  /** One NS instance, found by its key (not by reading the others). */
   public Optional<NsInstanceConfig> nsInstance(NormalizedNode root, String name) {
-    return nsInstances(root).stream().filter(n -> n.name().equals(name)).findFirst();
+    return Nodes.child(section(root, names.ns("ns-instances")), names.ns("ns-instance"))
+        .filter(MapNode.class::isInstance)
+        .map(list -> ((MapNode) list).childByArg(nsKey(name)))
+        .map(this::nsInstance);
+  }
+
+  private NodeIdentifierWithPredicates nsKey(String name) {
+    return NodeIdentifierWithPredicates.of(names.ns("ns-instance"), names.ns("name"), name);
   }
 
   /** An ns-instance list entry as a record. */
   public NsInstanceConfig nsInstance(MapEntryNode entry) {
-    var members = new HashMap<String, String>();
+    var accounts = new HashMap<String, String>();
+    var members = new HashMap<String, NsInstanceConfig.Member>();
     for (MapEntryNode vnf : Nodes.entries(entry, names.ns("vnf"))) {
+      String index = Nodes.text(vnf, names.ns("member-vnf-index"));
       String account = Nodes.text(vnf, names.ns("vim-account"));
       if (account != null) {
-        members.put(Nodes.text(vnf, names.ns("member-vnf-index")), account);
+        accounts.put(index, account);
       }
+      var levels = new LinkedHashMap<String, Integer>();
+      for (MapEntryNode level : Nodes.entries(vnf, names.ns("scale-level"))) {
+        levels.put(
+            Nodes.text(level, names.ns("aspect")), (int) Nodes.number(level, names.ns("level"), 0));
+      }
+      String memberAdmin = Nodes.text(vnf, names.ns("admin-state"));
+      members.put(
+          index,
+          new NsInstanceConfig.Member(
+              Nodes.text(vnf, names.ns("vnfd-ref")),
+              memberAdmin == null || memberAdmin.equals("instantiated"),
+              levels));
     }
     String admin = Nodes.text(entry, names.ns("admin-state"));
     return new NsInstanceConfig(
@@ -78,8 +101,9 @@ public final class ConfigReader {
         Nodes.text(entry, names.ns("flavour")),
         Nodes.text(entry, names.ns("instantiation-level")),
         Nodes.text(entry, names.ns("vim-account")),
-        members,
-        admin == null || admin.equals("instantiated"));
+        accounts,
+        admin == null || admin.equals("instantiated"),
+        members);
   }
 
   /** The VIM account of a name, as drivers see it. */
@@ -158,6 +182,16 @@ public final class ConfigReader {
     for (MapEntryNode nsd : Nodes.entries(section(root, names.nfv("nfv")), names.nfv("nsd"))) {
       if (id.equals(Nodes.text(nsd, names.nfv("id")))) {
         return Optional.of(nsd(nsd));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The {@code vnfd} list entry of an id, as stored. */
+  public Optional<MapEntryNode> vnfdNode(NormalizedNode root, String id) {
+    for (MapEntryNode vnfd : Nodes.entries(section(root, names.nfv("nfv")), names.nfv("vnfd"))) {
+      if (id.equals(Nodes.text(vnfd, names.nfv("id")))) {
+        return Optional.of(vnfd);
       }
     }
     return Optional.empty();

@@ -70,7 +70,12 @@ public final class LayoutBuilder {
     var networks = new LinkedHashMap<String, Layout.NetworkLayout>();
     var vnfs = new LinkedHashMap<String, Layout.VnfLayout>();
     for (var profile : flavour.vnfProfiles().values()) {
-      VnfDescriptor vnfd = vnfds.get(profile.vnfdId());
+      var member = config.member(profile.id());
+      if (!member.instantiated()) {
+        continue;
+      }
+      String vnfdId = member.vnfdRef() != null ? member.vnfdRef() : profile.vnfdId();
+      VnfDescriptor vnfd = vnfds.get(vnfdId);
       if (vnfd == null) {
         throw new UnrealisableException(
             "nsd-ref",
@@ -79,7 +84,7 @@ public final class LayoutBuilder {
                 + "' of NSD '"
                 + nsd.id()
                 + "' uses VNFD '"
-                + profile.vnfdId()
+                + vnfdId
                 + "', which does not exist");
       }
       var vnfFlavour =
@@ -132,7 +137,12 @@ public final class LayoutBuilder {
                   }
                 }
               });
-      var levelCounts = vnfFlavour.counts(profile.instantiationLevel());
+      var levelCounts =
+          scaledCounts(
+              vnfFlavour.counts(profile.instantiationLevel()),
+              vnfFlavour,
+              member.scaleLevels(),
+              profile.id());
       int instances = counts.getOrDefault(profile.id(), profile.min());
       for (int i = 1; i <= instances; i++) {
         String vnfId = profile.id() + "-" + i;
@@ -212,6 +222,53 @@ public final class LayoutBuilder {
       }
     }
     return new Layout(config.name(), flavour.id(), level, vnfs, networks);
+  }
+
+  /**
+   * A VNF flavour's level counts plus the configured steps of its scaling aspects (ETSI GS NFV-IFA
+   * 011: each step of an aspect adds its VDU deltas).
+   */
+  static Map<String, Integer> scaledCounts(
+      Map<String, Integer> levelCounts,
+      VnfDescriptor.VnfFlavour flavour,
+      Map<String, Integer> scaleLevels,
+      String member)
+      throws UnrealisableException {
+    if (scaleLevels.isEmpty()) {
+      return levelCounts;
+    }
+    var counts = new LinkedHashMap<>(levelCounts);
+    for (var entry : scaleLevels.entrySet()) {
+      var aspect = flavour.aspects().get(entry.getKey());
+      if (aspect == null) {
+        throw new UnrealisableException(
+            "vnf",
+            "member '"
+                + member
+                + "': VNF flavour '"
+                + flavour.id()
+                + "' has no scaling aspect '"
+                + entry.getKey()
+                + "' (it has "
+                + flavour.aspects().keySet()
+                + ")");
+      }
+      int level = entry.getValue();
+      if (level > aspect.maxScaleLevel()) {
+        throw new UnrealisableException(
+            "vnf",
+            "member '"
+                + member
+                + "': scale level "
+                + level
+                + " of aspect '"
+                + aspect.id()
+                + "' is above its max-scale-level "
+                + aspect.maxScaleLevel());
+      }
+      aspect.vduDelta().forEach((vdu, delta) -> counts.merge(vdu, level * delta, Integer::sum));
+    }
+    return counts;
   }
 
   /** VDU counts per VNF instance of an actual NS: the starting point of scaling by aspect. */

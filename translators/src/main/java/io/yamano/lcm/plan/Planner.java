@@ -79,6 +79,10 @@ public final class Planner {
     var removalSteps = new ArrayList<String>();
     for (var vnf : actual.vnfs().values()) {
       var wantedVnf = desired.vnfs().get(vnf.id());
+      if (wantedVnf != null && !wantedVnf.vnfdId().equals(vnf.vnfdId())) {
+        // another VNFD (package change): the instance is replaced as a whole
+        wantedVnf = null;
+      }
       List<String> stop = List.of();
       if (wantedVnf == null) {
         String id = "stop:" + vnf.id();
@@ -165,6 +169,9 @@ public final class Planner {
     var newVdus = new LinkedHashMap<String, List<Object[]>>(); // account -> [vnf, vdu]
     for (var vnf : desired.vnfs().values()) {
       var had = actual.vnfs().get(vnf.id());
+      if (had != null && !had.vnfdId().equals(vnf.vnfdId())) {
+        had = null;
+      }
       for (var vdu : vnf.vdus().values()) {
         String key = vnf.id() + "/" + vdu.id();
         boolean exists = had != null && had.vdus().containsKey(vdu.id()) && !recreate.contains(key);

@@ -4,6 +4,7 @@ import io.yamano.vim.VimAccount;
 import io.yamano.vim.VimDriver;
 import io.yamano.vim.VimException;
 import io.yamano.vim.VimException.Reason;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -18,6 +19,8 @@ public final class ResourcelessDriver implements VimDriver {
   public static final String TYPE = "resource-less";
 
   private final Map<String, ResourcelessVim> vims = new HashMap<>();
+  private final Map<String, ResourceJournal> journals = new HashMap<>();
+  private Path stateDirectory;
 
   @Override
   public String type() {
@@ -40,6 +43,9 @@ public final class ResourcelessDriver implements VimDriver {
     ResourcelessVim vim = vims.get(account.name());
     if (vim == null) {
       vim = new ResourcelessVim(account);
+      if (stateDirectory != null) {
+        keep(vim, account.name());
+      }
       vims.put(account.name(), vim);
     } else {
       vim.reconfigure(account);
@@ -47,8 +53,62 @@ public final class ResourcelessDriver implements VimDriver {
     return vim;
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Each account's resources are kept in {@code <account>.state} there and restored when the
+   * account is first connected after a restart.
+   */
+  @Override
+  public synchronized void useStateDirectory(Path directory) {
+    this.stateDirectory = directory;
+  }
+
+  private void keep(ResourcelessVim vim, String accountName) throws VimException {
+    var file = stateDirectory.resolve(fileName(accountName) + ".state");
+    var restored = new java.util.TreeMap<String, io.yamano.vim.OwnedResource>();
+    try {
+      ResourceJournal journal = ResourceJournal.open(file, restored);
+      vim.restore(restored.values());
+      vim.keepIn(journal);
+      journals.put(accountName, journal);
+    } catch (java.io.IOException e) {
+      throw new VimException(
+          Reason.INVALID_REQUEST,
+          "cannot read the state of resource-less VIM account '"
+              + accountName
+              + "' from "
+              + file
+              + ": "
+              + e.getMessage());
+    }
+  }
+
+  /** An account name as a file name: letters, digits, '-', '_' and '.' kept, others escaped. */
+  private static String fileName(String accountName) {
+    var out = new StringBuilder();
+    for (char c : accountName.toCharArray()) {
+      if (Character.isLetterOrDigit(c) || c == '-' || c == '_' || (c == '.' && out.length() > 0)) {
+        out.append(c);
+      } else {
+        out.append('%').append(String.format("%04x", (int) c));
+      }
+    }
+    return out.toString();
+  }
+
   /** Drops the VIM of an account that no longer exists, with everything it held. */
   public synchronized void forget(String accountName) {
     vims.remove(accountName);
+    var journal = journals.remove(accountName);
+    if (journal != null) {
+      journal.close();
+      try {
+        java.nio.file.Files.deleteIfExists(
+            stateDirectory.resolve(fileName(accountName) + ".state"));
+      } catch (java.io.IOException e) {
+        // a stale file is restored only if an account of the same name comes back
+      }
+    }
   }
 }

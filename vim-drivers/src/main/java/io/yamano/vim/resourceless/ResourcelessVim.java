@@ -69,6 +69,7 @@ public final class ResourcelessVim implements VimConnection {
   private volatile VimAccount account;
   private volatile Topology topology;
   private volatile Duration latency;
+  private ResourceJournal journal = ResourceJournal.NONE;
 
   ResourcelessVim(VimAccount account) throws VimException {
     reconfigure(account);
@@ -85,6 +86,13 @@ public final class ResourcelessVim implements VimConnection {
       this.account = changed;
       this.topology = next;
       this.latency = options.latency();
+    }
+  }
+
+  /** From now on, records every resource change in {@code kept} (under the VIM's lock). */
+  void keepIn(ResourceJournal kept) {
+    synchronized (lock) {
+      this.journal = kept;
     }
   }
 
@@ -109,6 +117,7 @@ public final class ResourcelessVim implements VimConnection {
     synchronized (lock) {
       OwnedResource broken = require(kind, id).withStatus(ResourceStatus.ERROR);
       resources.put(id, broken);
+      journal.put(broken);
       return broken;
     }
   }
@@ -216,6 +225,7 @@ public final class ResourcelessVim implements VimConnection {
               affinity,
               ResourceStatus.ACTIVE);
       resources.put(compute.id(), compute);
+      journal.put(compute);
       return compute;
     }
   }
@@ -243,6 +253,7 @@ public final class ResourcelessVim implements VimConnection {
               ResourceStatus.ACTIVE);
       addresses.put(network.id(), pool);
       resources.put(network.id(), network);
+      journal.put(network);
       return network;
     }
   }
@@ -269,6 +280,7 @@ public final class ResourcelessVim implements VimConnection {
               macAddress(id),
               ResourceStatus.ACTIVE);
       resources.put(id, port);
+      journal.put(port);
       return port;
     }
   }
@@ -290,6 +302,7 @@ public final class ResourcelessVim implements VimConnection {
               request.attachTo(),
               ResourceStatus.ACTIVE);
       resources.put(volume.id(), volume);
+      journal.put(volume);
       return volume;
     }
   }
@@ -323,6 +336,7 @@ public final class ResourcelessVim implements VimConnection {
         ledger.free(volume.zone(), null, Amounts.storage(volume.sizeGb()));
       }
       resources.remove(id);
+      journal.delete(id);
     }
   }
 
@@ -553,8 +567,10 @@ public final class ResourcelessVim implements VimConnection {
       OwnedResource r = entry.getValue();
       if (r instanceof Port port && computeId.equals(port.computeId())) {
         entry.setValue(port.boundTo(null));
+        journal.put(entry.getValue());
       } else if (r instanceof Volume volume && computeId.equals(volume.attachedTo())) {
         entry.setValue(volume.attachedTo(null));
+        journal.put(entry.getValue());
       }
     }
   }

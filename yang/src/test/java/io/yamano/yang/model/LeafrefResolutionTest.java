@@ -40,6 +40,7 @@ class LeafrefResolutionTest {
     expected.put(ns + "vim-account", "/vim-accounts/vim-account/name");
     expected.put(ns + "vnf/member-vnf-index", "/nfv/nsd/df/vnf-profile/id");
     expected.put(ns + "vnf/vim-account", "/vim-accounts/vim-account/name");
+    expected.put(ns + "vnf/vnfd-ref", "/nfv/vnfd/id");
     expected.put(ns + "state/vnf-instance/vnfd-id", "/nfv/vnfd/id");
     expected.put(ns + "state/vnf-instance/vim-account", "/vim-accounts/vim-account/name");
     for (String action : List.of("instantiate", "scale", "heal", "terminate", "update")) {
