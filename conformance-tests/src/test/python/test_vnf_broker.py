@@ -21,14 +21,14 @@ AGENT_MODULE = peers.REPO_ROOT / "broker" / "src" / "test" / "resources" / "netc
 
 LIFECYCLE = f"""<lifecycle xmlns="{YLC}"><inline>
   <management><port>{{{{mgmt-port}}}}</port><username>{{{{ssh-user}}}}</username>
-    <private-key-file>{{{{ssh-key}}}}</private-key-file><connect-timeout>5</connect-timeout></management>
+    <private-key-file>{{{{ssh-key}}}}</private-key-file><connect-timeout>20</connect-timeout></management>
   <state>initial</state><state>configured</state><state>failed</state>
   <parameter><name>mtu</name><value>1500</value></parameter>
   <transition><name>day-1</name><event>instantiated</event><from>initial</from>
     <to>configured</to><on-failure>failed</on-failure>
     <action><name>push-day1</name><netconf-edit><config>{escape(
         f'<system xmlns="{FW}"><hostname>{{{{ns-instance}}}}-{{{{vnf-instance}}}}</hostname>'
-        f'<mtu>{{{{mtu}}}}</mtu></system>')}</config></netconf-edit><retries>0</retries></action>
+        f'<mtu>{{{{mtu}}}}</mtu></system>')}</config></netconf-edit><retries>2</retries></action>
     <action><name>health</name><health-check>
       <netconf-get-filter>{escape(f'<system xmlns="{FW}"/>')}</netconf-get-filter>
       <expect-contains>&lt;hostname&gt;</expect-contains></health-check></action>

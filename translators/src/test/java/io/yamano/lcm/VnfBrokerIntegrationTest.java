@@ -80,7 +80,7 @@ class VnfBrokerIntegrationTest {
             + LifecycleReader.NAMESPACE
             + "\"><inline>"
             + "<management><port>{{mgmt-port}}</port><username>{{ssh-user}}</username>"
-            + "<private-key-file>{{ssh-key}}</private-key-file><connect-timeout>5</connect-timeout></management>"
+            + "<private-key-file>{{ssh-key}}</private-key-file><connect-timeout>20</connect-timeout></management>"
             + "<state>initial</state><state>configured</state><state>failed</state>"
             + "<parameter><name>mtu</name><value>1500</value></parameter>"
             + "<transition><name>day-1</name><event>instantiated</event><from>initial</from>"
@@ -89,7 +89,8 @@ class VnfBrokerIntegrationTest {
             + esc(
                 "<system xmlns=\"urn:example:acme-fw\"><hostname>{{ns-instance}}-{{vnf-instance}}</hostname>"
                     + "<mtu>{{mtu}}</mtu></system>")
-            + "</config></netconf-edit><retries>0</retries></action></transition>"
+            // transient failures (a slow agent on a loaded machine) are retried, refusals are not
+            + "</config></netconf-edit><retries>2</retries><backoff>500</backoff></action></transition>"
             + "<primitive><name>set-mtu</name><parameter><name>mtu</name><mandatory>true</mandatory></parameter>"
             + "<allowed-in>configured</allowed-in>"
             + "<action><name>edit</name><netconf-edit><config>"
@@ -148,6 +149,17 @@ class VnfBrokerIntegrationTest {
 
   void settle() throws Exception {
     assertTrue(engine.awaitIdle(WAIT), "the engine did not settle");
+  }
+
+  /** Instantiates an NS whose VNF configuration succeeds, failing with the reason otherwise. */
+  void instantiate(String name) throws Exception {
+    store.commit(ns(name, null));
+    settle();
+    var op = lastOperation(name);
+    assertEquals(
+        "completed",
+        Nodes.text(op, names.ns("state")),
+        () -> Nodes.text(op, names.ns("error-message")) + agent.logs());
   }
 
   QName lc(String name) {
@@ -234,8 +246,7 @@ class VnfBrokerIntegrationTest {
   @DisplayName(
       "instantiating the NS makes the NETCONF broker configure the VNF (read back with ncclient)")
   void instantiateConfiguresTheVnfThroughItsManagementAgent() throws Exception {
-    store.commit(ns("shop", null));
-    settle();
+    instantiate("shop");
 
     var op = lastOperation("shop");
     assertEquals(
@@ -250,8 +261,7 @@ class VnfBrokerIntegrationTest {
   @DisplayName(
       "execute-primitive changes the VNF's configuration and is an LCM operation occurrence")
   void primitiveChangesTheConfigurationAsAnLcmOperation() throws Exception {
-    store.commit(ns("shop", null));
-    settle();
+    instantiate("shop");
 
     String id = executePrimitive("shop", "web-1", "set-mtu", Map.of("mtu", "9000"));
     assertNotNull(id);
@@ -276,8 +286,7 @@ class VnfBrokerIntegrationTest {
   @Test
   @DisplayName("a primitive netconfd refuses fails its LCM operation with netconfd's error text")
   void refusedPrimitiveFailsWithTheAgentsErrorText() throws Exception {
-    store.commit(ns("shop", null));
-    settle();
+    instantiate("shop");
 
     String id = executePrimitive("shop", "web-1", "set-mtu", Map.of("mtu", "100000"));
     assertEquals("failed", awaitEnd("shop", id));
@@ -293,8 +302,7 @@ class VnfBrokerIntegrationTest {
   @Test
   @DisplayName("bad execute-primitive input is refused at once with a precise error")
   void badPrimitiveInputIsRefusedSynchronously() throws Exception {
-    store.commit(ns("shop", null));
-    settle();
+    instantiate("shop");
 
     var unknown =
         assertThrows(

@@ -94,7 +94,7 @@ class SamplePluginAgentTest {
             agent.user,
             null,
             agent.clientKey.toString(),
-            Duration.ofSeconds(10),
+            Duration.ofSeconds(20),
             Duration.ofSeconds(20),
             Map.of()));
   }

@@ -61,6 +61,8 @@ import org.opendaylight.yangtools.yang.model.api.stmt.SchemaNodeIdentifier.Absol
  * {@code additional-param} entries named {@code NAME} or {@code <member-vnf-index>:NAME}, then (for
  * a primitive) its input.
  *
+ * <p>A commit whose lifecycle metadata could not run is refused ({@link LifecycleMetadataCheck}).
+ *
  * <p>Where each VNF is in its lifecycle is kept in operational state under {@code
  * ns-instance/state/vnf-lifecycle}. One lifecycle run at a time per VNF instance.
  */
@@ -110,6 +112,9 @@ public final class VnfLifecycles implements VnfConfigurator, AutoCloseable {
       Datastore datastore, VnfBrokers brokers, LcmPublisher publisher) {
     var lifecycles = new VnfLifecycles(datastore, brokers, publisher);
     lifecycles.recover();
+    datastore.addCommitHook(
+        new LifecycleMetadataCheck(
+            lifecycles.n, lifecycles.lc("vnf-lifecycles"), lifecycles.lc("vnf-lifecycle")));
     lifecycles.registration =
         datastore
             .operations()
