@@ -96,6 +96,11 @@ class VnfBrokerIntegrationTest {
             + "<action><name>edit</name><netconf-edit><config>"
             + esc("<system xmlns=\"urn:example:acme-fw\"><mtu>{{mtu}}</mtu></system>")
             + "</config></netconf-edit><retries>0</retries></action></primitive>"
+            + "<primitive><name>read-kpis</name><action><name>get</name><health-check>"
+            + "<netconf-get-filter>"
+            + esc(FILTER)
+            + "</netconf-get-filter>"
+            + "<expect-contains>&lt;mtu&gt;</expect-contains></health-check></action></primitive>"
             + "</inline></lifecycle></vnfd></nfv></config>");
     names = YangNames.of(TestStore.CONTEXT);
     reader = new ConfigReader(names);
@@ -284,6 +289,19 @@ class VnfBrokerIntegrationTest {
   }
 
   @Test
+  @DisplayName(
+      "a primitive reads the VNF's state with <get>; the reply is kept in the LCM operation")
+  void primitiveReadsKpisWithGet() throws Exception {
+    instantiate("shop");
+
+    String id = executePrimitive("shop", "web-1", "read-kpis", Map.of());
+    assertEquals("completed", awaitEnd("shop", id));
+    String reply = Nodes.text(operation("shop", id), lc("reply"));
+    assertTrue(reply.contains("<hostname>shop-web-1</hostname>"), reply);
+    assertTrue(reply.contains("<mtu>1500</mtu>"), reply);
+  }
+
+  @Test
   @DisplayName("a primitive netconfd refuses fails its LCM operation with netconfd's error text")
   void refusedPrimitiveFailsWithTheAgentsErrorText() throws Exception {
     instantiate("shop");
@@ -308,8 +326,12 @@ class VnfBrokerIntegrationTest {
         assertThrows(
             RpcException.class, () -> executePrimitive("shop", "web-1", "reboot", Map.of()));
     assertEquals(ErrorTag.INVALID_VALUE, unknown.errors().get(0).tag());
-    assertEquals(
-        "VNF instance web-1 has no primitive 'reboot' (it has [set-mtu])",
+    assertTrue(
+        unknown
+            .errors()
+            .get(0)
+            .message()
+            .startsWith("VNF instance web-1 has no primitive 'reboot' (it has ["),
         unknown.errors().get(0).message());
     var missing =
         assertThrows(

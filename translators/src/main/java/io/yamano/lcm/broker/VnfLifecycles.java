@@ -351,11 +351,16 @@ public final class VnfLifecycles implements VnfConfigurator, AutoCloseable {
           outcome.steps().isEmpty()
               ? null
               : outcome.steps().get(outcome.steps().size() - 1).action();
-      safely(() -> endOperation(ns, id, error == null ? "completed" : "failed", last, error));
+      String reply =
+          error != null || outcome.steps().isEmpty()
+              ? null
+              : outcome.steps().get(outcome.steps().size() - 1).reply();
+      safely(
+          () -> endOperation(ns, id, error == null ? "completed" : "failed", last, error, reply));
       safely(() -> record(ns, vnf, outcome.state(), "primitive " + primitive, error));
     } catch (RuntimeException e) {
       LOG.log(System.Logger.Level.WARNING, "primitive " + primitive + " of " + vnf + " failed", e);
-      safely(() -> endOperation(ns, id, "failed", null, String.valueOf(e.getMessage())));
+      safely(() -> endOperation(ns, id, "failed", null, String.valueOf(e.getMessage()), null));
     } finally {
       lock.unlock();
     }
@@ -584,7 +589,8 @@ public final class VnfLifecycles implements VnfConfigurator, AutoCloseable {
         });
   }
 
-  private void endOperation(String ns, String id, String state, String step, String error) {
+  private void endOperation(
+      String ns, String id, String state, String step, String error, String reply) {
     var path = operationPath(ns, id);
     write(
         "broker: execute-primitive " + state,
@@ -610,6 +616,11 @@ public final class VnfLifecycles implements VnfConfigurator, AutoCloseable {
                 path.node(new NodeIdentifier(n.ns("error-message"))),
                 ImmutableNodes.leafNode(n.ns("error-message"), error));
           }
+          if (reply != null) {
+            tx.merge(
+                path.node(new NodeIdentifier(lc("reply"))),
+                ImmutableNodes.leafNode(lc("reply"), reply));
+          }
         });
     notify(ns, id, state, step, error);
   }
@@ -632,7 +643,7 @@ public final class VnfLifecycles implements VnfConfigurator, AutoCloseable {
         if (OperationType.EXECUTE_PRIMITIVE.yangName().equals(Nodes.text(op, n.ns("operation")))
             && "processing".equals(Nodes.text(op, n.ns("state")))) {
           String id = Nodes.text(op, n.ns("id"));
-          safely(() -> endOperation(ns, id, "failed", null, "interrupted by a restart"));
+          safely(() -> endOperation(ns, id, "failed", null, "interrupted by a restart", null));
         }
       }
     }
