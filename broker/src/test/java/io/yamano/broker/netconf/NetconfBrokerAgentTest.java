@@ -159,6 +159,10 @@ class NetconfBrokerAgentTest {
 
     assertTrue(out.succeeded(), () -> out.failure().get().getMessage() + agent.logs());
     assertEquals("configured", out.state());
+    for (var step : out.steps()) {
+      System.out.println(
+          "day-1 against netconfd: " + step.action() + " " + step.elapsed().toMillis() + " ms");
+    }
     String running = agent.readWithNcclient(SYSTEM_FILTER);
     assertTrue(running.contains("<hostname>edge-fw-1</hostname>"), running);
     assertTrue(running.contains("<mtu>1500</mtu>"), running);
