@@ -109,12 +109,19 @@ public final class YamanoServer implements AutoCloseable {
       started.pop();
       started.push(bus);
 
+      // VNF brokers configure VNFs at the engine's configure steps and serve execute-primitive.
+      var lifecycles =
+          io.yamano.lcm.broker.VnfLifecycles.start(
+              datastore, io.yamano.broker.VnfBrokers.load(), bus::publish);
+      started.push(lifecycles);
       // The engine publishes lcm-operation-state-change on the bus; it stops before the bus does.
       started.push(
           io.yamano.lcm.LifecycleEngine.start(
               datastore,
               io.yamano.vim.VimDrivers.load().keepStateUnder(options.dataDir().resolve("vim")),
-              bus::publish));
+              bus::publish,
+              io.yamano.lcm.EngineOptions.DEFAULTS,
+              lifecycles));
       started.push(
           io.yamano.onboarding.service.PackageOperations.start(datastore, options.dataDir()));
 

@@ -84,7 +84,11 @@ public final class LifecycleEngine implements AutoCloseable {
   private final Map<String, HealRequest> heals = new java.util.concurrent.ConcurrentHashMap<>();
 
   private LifecycleEngine(
-      Datastore datastore, VimDrivers drivers, LcmPublisher publisher, EngineOptions options) {
+      Datastore datastore,
+      VimDrivers drivers,
+      LcmPublisher publisher,
+      EngineOptions options,
+      io.yamano.lcm.broker.VnfConfigurator configurator) {
     this.datastore = datastore;
     this.publisher = publisher;
     this.names = YangNames.of(datastore.context());
@@ -93,7 +97,7 @@ public final class LifecycleEngine implements AutoCloseable {
     this.vims =
         new VimConnections(
             drivers, name -> reader.vimAccount(running(), name), options.permitsPerAccount());
-    this.executor = new PlanExecutor(vims, options.stepThreads());
+    this.executor = new PlanExecutor(vims, options.stepThreads(), configurator);
     this.queue = new NsQueue(this::reconcile);
     datastore.addCommitHook(new RealisabilityCheck(reader, state, vims, drivers, () -> open));
   }
@@ -110,7 +114,17 @@ public final class LifecycleEngine implements AutoCloseable {
    */
   public static LifecycleEngine start(
       Datastore datastore, VimDrivers drivers, LcmPublisher publisher, EngineOptions options) {
-    var engine = new LifecycleEngine(datastore, drivers, publisher, options);
+    return start(datastore, drivers, publisher, options, io.yamano.lcm.broker.VnfConfigurator.NONE);
+  }
+
+  /** As {@link #start(Datastore, VimDrivers, LcmPublisher, EngineOptions)}, configuring VNFs. */
+  public static LifecycleEngine start(
+      Datastore datastore,
+      VimDrivers drivers,
+      LcmPublisher publisher,
+      EngineOptions options,
+      io.yamano.lcm.broker.VnfConfigurator configurator) {
+    var engine = new LifecycleEngine(datastore, drivers, publisher, options, configurator);
     engine.recover();
     engine.seenSequence = engine.latestRunningSequence();
     engine.subscription = datastore.subscribe(DatastoreName.RUNNING, engine::onCommit);

@@ -119,6 +119,8 @@ public final class EditConfigParser {
       YangInstanceIdentifier errorBase)
       throws RpcException {
     var walk = new Walk();
+    // input nodes are not configuration, even below a config false node (RFC 7950 §7.15)
+    walk.operationInput = true;
     var children = walk.collect(operation, new Level(input, schemaPath, errorBase), false);
     var builder =
         ImmutableNodes.newContainerBuilder()
@@ -155,6 +157,7 @@ public final class EditConfigParser {
     final List<EditOperation> ops = new ArrayList<>();
     final List<RpcError> errors = new ArrayList<>();
     private final Map<Element, Boolean> marked = new IdentityHashMap<>();
+    boolean operationInput;
 
     void children(Element parent, Level level, Operation inherited, boolean onlyMarked) {
       for (Element e : elements(parent)) {
@@ -297,7 +300,7 @@ public final class EditConfigParser {
                     + "; check the name against the YANG model"));
       }
       SchemaChild child = found.get(0);
-      if (!child.isConfig()) {
+      if (!operationInput && !child.isConfig()) {
         throw new Refused(
             DataErrors.invalidValue(
                 child.pathThroughChoices(level.path()).node(NodeIdentifier.create(child.qname())),

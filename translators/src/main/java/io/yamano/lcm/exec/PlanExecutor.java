@@ -35,6 +35,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class PlanExecutor implements AutoCloseable {
 
   private final StepRunner runner;
+  private final io.yamano.lcm.broker.VnfConfigurator configurator;
   private final ExecutorService pool;
   private final Set<Run> runs = ConcurrentHashMap.newKeySet();
   private volatile boolean closing;
@@ -43,6 +44,15 @@ public final class PlanExecutor implements AutoCloseable {
    * @param threads the threads that run steps (shared by every plan)
    */
   public PlanExecutor(VimConnections vims, int threads) {
+    this(vims, threads, io.yamano.lcm.broker.VnfConfigurator.NONE);
+  }
+
+  /**
+   * @param configurator runs a VNF's lifecycle when a configure step runs
+   */
+  public PlanExecutor(
+      VimConnections vims, int threads, io.yamano.lcm.broker.VnfConfigurator configurator) {
+    this.configurator = configurator;
     this.runner = new StepRunner(vims);
     var counter = new AtomicInteger();
     this.pool =
@@ -160,6 +170,9 @@ public final class PlanExecutor implements AutoCloseable {
       StepFailure failed = null;
       try {
         journal.started(step);
+        if (step.action() instanceof Action.ConfigureVnf configure) {
+          configurator.configure(plan, configure, outputs);
+        }
         output = runner.run(step, outputs);
       } catch (VimException e) {
         failed =

@@ -129,8 +129,9 @@ public sealed interface Action {
   }
 
   /**
-   * Configures ({@code start}) or stops a VNF instance through its VNF manager. A placeholder until
-   * the broker is wired: it does nothing.
+   * Configures ({@code start}) or stops a VNF instance through its VNF manager: the plan executor
+   * hands it to its {@link io.yamano.lcm.broker.VnfConfigurator}, which runs the VNF's lifecycle
+   * metadata through a VNF broker. No VIM is called.
    */
   record ConfigureVnf(String vnfId, boolean start) implements Action {
     @Override
@@ -145,7 +146,7 @@ public sealed interface Action {
 
     @Override
     public Undo undo() {
-      return new Undo.Nothing("configuration is a placeholder");
+      return new Undo.Nothing("a VNF's configuration goes with the VDUs the rollback deletes");
     }
   }
 

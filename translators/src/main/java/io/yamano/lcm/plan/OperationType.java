@@ -8,11 +8,13 @@ public enum OperationType {
   SCALE,
   HEAL,
   TERMINATE,
-  UPDATE;
+  UPDATE,
+  /** A VNF's day-2 primitive (yamano-vnf-lifecycle execute-primitive); it has no plan. */
+  EXECUTE_PRIMITIVE;
 
   /** The YANG enumeration value. */
   public String yangName() {
-    return name().toLowerCase(Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   /** The {@code state/status} an NS shows while this operation runs. */
@@ -23,10 +25,11 @@ public enum OperationType {
       case HEAL -> "healing";
       case TERMINATE -> "terminating";
       case UPDATE -> "updating";
+      case EXECUTE_PRIMITIVE -> "instantiated";
     };
   }
 
   public static OperationType ofYang(String value) {
-    return valueOf(value.toUpperCase(Locale.ROOT));
+    return valueOf(value.toUpperCase(Locale.ROOT).replace('-', '_'));
   }
 }

@@ -41,7 +41,8 @@ class ModelParseTest {
             "yamano-vim",
             "yamano-ns",
             "yamano-aaa",
-            "yamano-packages"),
+            "yamano-packages",
+            "yamano-vnf-lifecycle"),
         ours);
     for (String name : ours) {
       Module module = context.findModules(name).iterator().next();

@@ -113,22 +113,41 @@ class Sol006StructureTest {
   /** One line per statement, naming its ancestry, sorted so that order does not matter. */
   private static List<String> lines(EffectiveStatement<?, ?> root) {
     List<String> out = new ArrayList<>();
+    var module =
+        root instanceof org.opendaylight.yangtools.yang.model.api.stmt.ModuleEffectiveStatement m
+            ? m.localQNameModule()
+            : null;
     for (EffectiveStatement<?, ?> child : root.effectiveSubstatements()) {
-      walk(child, "", out);
+      walk(child, "", out, module);
     }
     out.sort(null);
     return out;
   }
 
-  private static void walk(EffectiveStatement<?, ?> stmt, String parent, List<String> out) {
+  private static void walk(
+      EffectiveStatement<?, ?> stmt,
+      String parent,
+      List<String> out,
+      org.opendaylight.yangtools.yang.common.QNameModule module) {
     String keyword = stmt.statementDefinition().getStatementName().getLocalName();
     if (PROSE.contains(keyword)) {
+      return;
+    }
+    if (module != null && !parent.isEmpty() && keyword.equals("augment")) {
+      return;
+    }
+    if (stmt
+            instanceof
+            org.opendaylight.yangtools.yang.model.api.stmt.SchemaTreeEffectiveStatement<?> node
+        && module != null
+        && !node.argument().getModule().equals(module)) {
+      // another module's augment (yamano-vnf-lifecycle adds a VNFD's lifecycle): not SOL006's shape
       return;
     }
     String line = parent + "/" + keyword + " " + argument(keyword, stmt);
     out.add(line);
     for (EffectiveStatement<?, ?> child : stmt.effectiveSubstatements()) {
-      walk(child, line, out);
+      walk(child, line, out, module);
     }
   }
 
