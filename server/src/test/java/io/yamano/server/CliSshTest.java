@@ -3,8 +3,6 @@ package io.yamano.server;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.yamano.datastore.DatastoreName;
-import io.yamano.error.RpcException;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PipedInputStream;
@@ -24,11 +22,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.opendaylight.yangtools.yang.common.QName;
-import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.NodeIdentifier;
-import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.NodeIdentifierWithPredicates;
-import org.opendaylight.yangtools.yang.data.spi.node.ImmutableNodes;
-import org.opendaylight.yangtools.yang.model.api.stmt.SchemaNodeIdentifier.Absolute;
 
 /**
  * The SSH CLI driven for real over loopback: an SSH client with a PTY shell channel types keys
@@ -40,7 +33,6 @@ class CliSshTest {
   @TempDir static Path dataDir;
   static YamanoServer server;
   static SshClient client;
-  static AutoCloseable scaleHandler;
 
   @BeforeAll
   static void start() throws Exception {
@@ -51,7 +43,6 @@ class CliSshTest {
             options,
             Map.of("YAMANO_ADMIN_PASSWORD", PASSWORD),
             new PrintStream(OutputStream.nullOutputStream()));
-    scaleHandler = registerScale();
     client = SshClient.setUpDefaultClient();
     client.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
     client.start();
@@ -60,95 +51,7 @@ class CliSshTest {
   @AfterAll
   static void stop() throws Exception {
     client.stop();
-    scaleHandler.close();
     server.close();
-  }
-
-  /**
-   * A stand-in for the lifecycle engine's scale action: starts an LCM operation occurrence and
-   * moves it through 0, 50 and 100 percent in operational state.
-   */
-  static AutoCloseable registerScale() {
-    var datastore = server.datastore();
-    var module = datastore.context().findModules("yamano-ns").iterator().next().getQNameModule();
-    QName nsInstances = QName.create(module, "ns-instances");
-    QName nsInstance = QName.create(module, "ns-instance");
-    QName scale = QName.create(module, "scale");
-    return datastore
-        .operations()
-        .register(
-            Absolute.of(nsInstances, nsInstance, scale),
-            request -> {
-              String id = "op-" + System.nanoTime();
-              // "number-of-steps 9" makes an operation that takes its time, to detach from
-              var steps =
-                  request
-                      .input()
-                      .findChildByArg(new NodeIdentifier(QName.create(module, "target")))
-                      .map(
-                          c ->
-                              ((org.opendaylight.yangtools.yang.data.api.schema.ChoiceNode) c)
-                                  .childByArg(
-                                      new NodeIdentifier(QName.create(module, "number-of-steps"))))
-                      .map(n -> String.valueOf(n.body()))
-                      .orElse("1");
-              long pause = steps.equals("9") ? 5000 : 300;
-              var list = QName.create(module, "lcm-operation");
-              var entryPath =
-                  request
-                      .target()
-                      .node(QName.create(module, "state"))
-                      .node(list)
-                      .node(NodeIdentifierWithPredicates.of(list, QName.create(module, "id"), id));
-              var thread =
-                  new Thread(
-                      () -> {
-                        try (var internal = datastore.openInternalSession("lcm")) {
-                          for (int p : new int[] {0, 50, 100}) {
-                            var tx = internal.newTransaction(DatastoreName.OPERATIONAL);
-                            var entry =
-                                ImmutableNodes.newMapEntryBuilder()
-                                    .withNodeIdentifier(
-                                        NodeIdentifierWithPredicates.of(
-                                            list, QName.create(module, "id"), id))
-                                    .withChild(
-                                        ImmutableNodes.leafNode(QName.create(module, "id"), id))
-                                    .withChild(
-                                        ImmutableNodes.leafNode(
-                                            QName.create(module, "state"),
-                                            p == 100 ? "completed" : "processing"))
-                                    .withChild(
-                                        ImmutableNodes.leafNode(
-                                            QName.create(module, "progress"),
-                                            org.opendaylight.yangtools.yang.common.Uint8.valueOf(
-                                                p)))
-                                    .withChild(
-                                        ImmutableNodes.leafNode(
-                                            QName.create(module, "current-step"), "step-" + p))
-                                    .build();
-                            var nodes = new io.yamano.cli.config.Nodes(datastore.context());
-                            // operational state keeps the entry's mandatory configuration
-                            var nsdRef = request.target().node(QName.create(module, "nsd-ref"));
-                            nodes
-                                .merge(
-                                    nsdRef,
-                                    ImmutableNodes.leafNode(
-                                        QName.create(module, "nsd-ref"), "web-ns"))
-                                .applyTo(tx);
-                            nodes.merge(entryPath, entry).applyTo(tx);
-                            tx.commit("");
-                            Thread.sleep(pause);
-                          }
-                        } catch (RpcException | InterruptedException e) {
-                          throw new IllegalStateException(e);
-                        }
-                      });
-              thread.start();
-              return ImmutableNodes.newContainerBuilder()
-                  .withNodeIdentifier(new NodeIdentifier(QName.create(module, "output")))
-                  .withChild(ImmutableNodes.leafNode(QName.create(module, "lcm-operation-id"), id))
-                  .build();
-            });
   }
 
   /** One interactive session: keys in, screen text out. */
@@ -300,11 +203,16 @@ class CliSshTest {
           "admin@yamano% ");
       var commit = t.run("commit and-quit", "admin@yamano> ");
       assertTrue(commit.contains("Commit complete."), commit);
-      var progress = t.run("request ns-instance web1 scale aspect web out", "admin@yamano> ");
-      assertTrue(progress.contains("lcm-operation-id op-"), progress);
-      assertTrue(progress.contains("[  0%] processing: step-0"), progress);
-      assertTrue(progress.contains("[100%] completed: step-100"), progress);
-      assertTrue(progress.contains(" completed\n"), progress);
+      // the lifecycle engine's own actions: instantiate, then scale out by the VNF's aspect
+      var instantiate = t.run("request ns-instance web1 instantiate", "admin@yamano> ");
+      assertTrue(instantiate.contains("lcm-operation-id "), instantiate);
+      assertTrue(instantiate.contains("[100%] completed"), instantiate);
+      var progress =
+          t.run(
+              "request ns-instance web1 scale scaling-aspect web-tier direction out",
+              "admin@yamano> ");
+      assertTrue(progress.contains("lcm-operation-id "), progress);
+      assertTrue(progress.contains("[100%] completed"), progress);
       var missing = t.run("request ns-instance nope scale aspect web out", "admin@yamano> ");
       assertTrue(
           missing.contains("Error: ns-instances ns-instance nope: no such instance"), missing);
@@ -315,15 +223,19 @@ class CliSshTest {
   void ctrlCDetachesFromProgress() throws Exception {
     try (var t = new Terminal()) {
       t.run("configure", "admin@yamano% ");
+      // a resource-less VIM that answers slowly, so that the operation is still running
       t.run(
-          "set ns-instance slow nsd-ref web-ns flavour default admin-state not-instantiated",
+          "set vim-account slowlab type resource-less simulation latency-ms 400", "admin@yamano% ");
+      t.run(
+          "set ns-instance slow nsd-ref web-ns flavour default vim-account slowlab admin-state"
+              + " not-instantiated",
           "admin@yamano% ");
       t.run("commit and-quit", "admin@yamano> ");
-      t.type("request ns-instance slow scale scaling-aspect web direction in number-of-steps 9\r");
-      t.await("[  0%] processing");
+      t.type("request ns-instance slow instantiate\r");
+      t.await("processing");
       t.type("\u0003");
       var detached = t.await("admin@yamano> ");
-      assertTrue(detached.contains("Detached; op-"), detached);
+      assertTrue(detached.contains("Detached; "), detached);
     }
   }
 

@@ -169,6 +169,11 @@ public final class ConfigReader {
               }
               attributes.putAll(attributes(placement));
             });
+    var options = new LinkedHashMap<String, String>();
+    Nodes.child(entry, names.vim("simulation"))
+        .map(sim -> Nodes.text(sim, names.vim("latency-ms")))
+        .filter(ms -> !"0".equals(ms))
+        .ifPresent(ms -> options.put("latency-ms", ms));
     return new VimAccount(
         Nodes.text(entry, names.vim("name")),
         Nodes.text(entry, names.vim("type")),
@@ -177,7 +182,7 @@ public final class ConfigReader {
         capacity,
         zones,
         attributes,
-        Map.of());
+        options);
   }
 
   private Map<String, String> attributes(NormalizedNode node) {
