@@ -10,6 +10,9 @@ import io.yamano.netconf.server.NetconfService;
 import io.yamano.netconf.transport.NetconfServerConfig;
 import io.yamano.netconf.transport.NetconfSshServer;
 import io.yamano.netconf.transport.UserAuthenticator;
+import io.yamano.restconf.RestconfConfig;
+import io.yamano.restconf.RestconfServer;
+import io.yamano.restconf.RestconfService;
 import io.yamano.yang.registry.SchemaRegistry;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -42,6 +45,7 @@ public final class YamanoServer implements AutoCloseable {
   private final Datastore datastore;
   private final Deque<AutoCloseable> started;
   private final NetconfSshServer netconf;
+  private final RestconfServer restconf;
   private boolean closed;
 
   private YamanoServer(
@@ -49,12 +53,14 @@ public final class YamanoServer implements AutoCloseable {
       SchemaRegistry registry,
       Datastore datastore,
       Deque<AutoCloseable> started,
-      NetconfSshServer netconf) {
+      NetconfSshServer netconf,
+      RestconfServer restconf) {
     this.options = options;
     this.registry = registry;
     this.datastore = datastore;
     this.started = started;
     this.netconf = netconf;
+    this.restconf = restconf;
   }
 
   /**
@@ -69,6 +75,7 @@ public final class YamanoServer implements AutoCloseable {
     try {
       var ports = new LinkedHashMap<String, Integer>();
       ports.put("NETCONF", options.netconfPort());
+      ports.put("RESTCONF", options.restconfPort());
       PortCheck.requireFree(options.listen(), ports);
 
       var builder = SchemaRegistry.builder().lenient(options.lenientModels());
@@ -119,10 +126,23 @@ public final class YamanoServer implements AutoCloseable {
               .hostKeyDirectory(options.dataDir().resolve("ssh"))
               .capabilities(service.capabilities())
               .build();
-      var netconf = NetconfSshServer.start(config, authenticator(new Users(datastore)), service);
+      var users = new Users(datastore);
+      var netconf = NetconfSshServer.start(config, authenticator(users), service);
       started.push(netconf);
 
-      return new YamanoServer(options, registry, datastore, started, netconf);
+      var restconfService =
+          RestconfService.create(datastore, users::checkPassword, service::serverState, bus);
+      started.push(restconfService);
+      var restconf =
+          RestconfServer.start(
+              new RestconfConfig(
+                  new InetSocketAddress(options.listen(), options.restconfPort()),
+                  options.dataDir().resolve("tls"),
+                  options.restconfPlainHttp()),
+              restconfService);
+      started.push(restconf);
+
+      return new YamanoServer(options, registry, datastore, started, netconf, restconf);
     } catch (Exception | Error e) {
       closeAll(started);
       throw e;
@@ -144,6 +164,16 @@ public final class YamanoServer implements AutoCloseable {
   /** The port NETCONF over SSH listens on (the actual one when 0 was asked for). */
   public int netconfPort() {
     return netconf.port();
+  }
+
+  /** The port RESTCONF listens on (the actual one when 0 was asked for). */
+  public int restconfPort() {
+    return restconf.port();
+  }
+
+  /** {@code https}, or {@code http} with {@code --restconf-plain-http}. */
+  public String restconfScheme() {
+    return restconf.scheme();
   }
 
   /** SSH logins checked against the users of yamano-aaa, read at each login. */
@@ -183,8 +213,8 @@ public final class YamanoServer implements AutoCloseable {
   }
 
   /**
-   * Stops listeners first, then the NETCONF operations, the event bus with its replay log, and the
-   * datastore last; safe to call more than once.
+   * Stops listeners first (RESTCONF, then NETCONF), then the NETCONF operations, the event bus with
+   * its replay log, and the datastore last; safe to call more than once.
    */
   @Override
   public synchronized void close() throws IOException {

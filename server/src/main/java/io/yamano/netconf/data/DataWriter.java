@@ -122,6 +122,42 @@ public final class DataWriter {
     }
   }
 
+  /**
+   * Writes one node with its schema into any stream writer (XML or JSON), applying a with-defaults
+   * mode (RFC 6243 §3); the RESTCONF encodings share this with NETCONF.
+   *
+   * @param schema the node's schema ({@code null} writes the node as it is)
+   */
+  public void write(
+      NormalizedNodeStreamWriter stream,
+      NormalizedNode node,
+      DataSchemaNode schema,
+      WithDefaultsMode mode)
+      throws IOException {
+    var plain = NormalizedNodeWriter.forStreamWriter(stream, true);
+    if (mode == WithDefaultsMode.EXPLICIT) {
+      plain.write(node);
+    } else {
+      new Walk(stream, plain, mode).node(node, schema);
+    }
+    plain.flush();
+  }
+
+  /** Writes the children of a datastore root into any stream writer, as {@link #write}. */
+  public void writeRootChildren(
+      NormalizedNodeStreamWriter stream, ContainerNode root, WithDefaultsMode mode)
+      throws IOException {
+    var plain = NormalizedNodeWriter.forStreamWriter(stream, true);
+    if (mode == WithDefaultsMode.EXPLICIT) {
+      for (NormalizedNode child : root.body()) {
+        plain.write(child);
+      }
+    } else {
+      new Walk(stream, plain, mode).containerBody(root, context, List.of());
+    }
+    plain.flush();
+  }
+
   /** One write: emits stream events along data and schema. */
   private final class Walk {
     private final NormalizedNodeStreamWriter stream;
