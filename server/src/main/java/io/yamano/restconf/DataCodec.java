@@ -365,13 +365,17 @@ final class DataCodec {
           || node instanceof LeafSetNode<?> set && set.size() != 1) {
         throw new XmlMultipleRootsException();
       }
-      xml(
-          out,
+      XmlBody body =
           xml -> {
-            declareWithDefaultsLater(xml, mode);
             var stream = XMLStreamNormalizedNodeStreamWriter.create(xml, parent);
             dataWriter.write(stream, node, nodeSchema, mode);
-          });
+          };
+      if (mode == WithDefaultsMode.REPORT_ALL_TAGGED) {
+        // the wd:default attribute needs its namespace declared on an element yangtools starts
+        xmlRepairing(out, body);
+      } else {
+        xml(out, body);
+      }
     }
   }
 
@@ -461,10 +465,17 @@ final class DataCodec {
     }
   }
 
-  private static void declareWithDefaultsLater(XMLStreamWriter xml, WithDefaultsMode mode)
-      throws XMLStreamException {
-    if (mode == WithDefaultsMode.REPORT_ALL_TAGGED) {
+  private static void xmlRepairing(OutputStream out, XmlBody body) throws IOException {
+    try {
+      var factory = XMLOutputFactory.newDefaultFactory();
+      factory.setProperty(XMLOutputFactory.IS_REPAIRING_NAMESPACES, true);
+      var xml = factory.createXMLStreamWriter(out, "UTF-8");
       xml.setPrefix("wd", WITH_DEFAULTS_NS);
+      body.write(xml);
+      xml.writeEndDocument();
+      xml.flush();
+    } catch (XMLStreamException e) {
+      throw new IOException("cannot write XML: " + e.getMessage(), e);
     }
   }
 

@@ -121,7 +121,7 @@ final class DataResources {
       throw RestconfException.notFound(target.path(), "the resource does not exist");
     }
     NormalizedNode node = found.orElseGet(DataCodec::emptyRoot);
-    String etag = etag(source, node);
+    String etag = etag(node);
     Instant modified = clock.lastModified(source);
     if (notModified(ex, etag, modified)) {
       return Exchange.Reply.of(304)
@@ -228,7 +228,7 @@ final class DataResources {
     if (created[0] && !target.isRoot()) {
       reply.header("Location", store.base() + paths.encode(target.path()));
     }
-    return afterEdit(reply, store, target.path(), changes);
+    return afterEdit(ex, reply, store, target.path(), changes);
   }
 
   // ------------------------------------------------------------------ POST (RFC 8040 §4.4.1)
@@ -259,7 +259,7 @@ final class DataResources {
                         Operation.CREATE, child.path(), Optional.of(child.data()), insert)));
     var reply =
         Exchange.Reply.of(201).header("Location", store.base() + paths.encode(child.path()));
-    return afterEdit(reply, store, child.path(), changes);
+    return afterEdit(ex, reply, store, child.path(), changes);
   }
 
   /** The path and data of the child a POST creates. */
@@ -330,7 +330,7 @@ final class DataResources {
               }
               tx.merge(target.path(), node);
             });
-    return afterEdit(Exchange.Reply.of(204), store, target.path(), changes);
+    return afterEdit(ex, Exchange.Reply.of(204), store, target.path(), changes);
   }
 
   // ------------------------------------------------------------------ DELETE (RFC 8040 §4.7)
@@ -342,7 +342,7 @@ final class DataResources {
       throw RestconfException.methodNotAllowed("DELETE", "the datastore resource");
     }
     var changes = edit(ex, store, target.path(), tx -> tx.delete(target.path()));
-    return afterEdit(Exchange.Reply.of(204), store, target.path(), changes);
+    return afterEdit(ex, Exchange.Reply.of(204), store, target.path(), changes);
   }
 
   // ------------------------------------------------------------------ OPTIONS (RFC 8040 §4.1)
@@ -484,7 +484,7 @@ final class DataResources {
   ChangeSet edit(Exchange ex, Store store, YangInstanceIdentifier path, Edit edit)
       throws RestconfException {
     var target = store.writable();
-    checkPreconditions(ex, target, path);
+    checkPreconditions(ex, store, path);
     long id = sessionIds.getAndIncrement();
     try (DatastoreSession session = datastore.openSession(id, ex.user())) {
       checkLocks(
@@ -539,16 +539,27 @@ final class DataResources {
     return new RpcException(errors, e);
   }
 
-  private void checkPreconditions(Exchange ex, DatastoreName target, YangInstanceIdentifier path)
+  /**
+   * The resource as its entity-tag sees it: on {@code /data} the unified view a GET returns, so a
+   * client can send back the tag it read.
+   */
+  private Optional<NormalizedNode> current(Exchange ex, Store store, YangInstanceIdentifier path) {
+    return store.unified()
+        ? read(DatastoreName.OPERATIONAL, true, path, ex.origin())
+        : datastore.snapshot(store.writable()).readNode(path);
+  }
+
+  private void checkPreconditions(Exchange ex, Store store, YangInstanceIdentifier path)
       throws RestconfException {
+    var target = store.writable();
     var ifMatch = ex.header("if-match");
     var ifNoneMatch = ex.header("if-none-match");
     var ifUnmodified = ex.header("if-unmodified-since");
     if (ifMatch.isEmpty() && ifNoneMatch.isEmpty() && ifUnmodified.isEmpty()) {
       return;
     }
-    var current = datastore.snapshot(target).readNode(path);
-    var etag = current.map(n -> etag(target, n));
+    var current = current(ex, store, path);
+    var etag = current.map(DataResources::etag);
     if (ifMatch.isPresent()) {
       boolean ok =
           ifMatch.get().trim().equals("*")
@@ -603,9 +614,13 @@ final class DataResources {
   }
 
   private Exchange.Reply afterEdit(
-      Exchange.Reply reply, Store store, YangInstanceIdentifier path, ChangeSet changes) {
+      Exchange ex,
+      Exchange.Reply reply,
+      Store store,
+      YangInstanceIdentifier path,
+      ChangeSet changes) {
     var target = store.writable();
-    datastore.snapshot(target).readNode(path).ifPresent(n -> reply.header("ETag", etag(target, n)));
+    current(ex, store, path).ifPresent(n -> reply.header("ETag", etag(n)));
     reply.header("Last-Modified", httpDate(clock.lastModified(target)));
     return reply;
   }
@@ -614,8 +629,8 @@ final class DataResources {
    * The entity-tag of a resource (RFC 8040 §3.4.1.2): a digest of its content in that datastore, so
    * it changes exactly when the resource does, whichever front end changed it.
    */
-  static String etag(DatastoreName source, NormalizedNode node) {
-    return "\"" + source.yangName().charAt(0) + Integer.toHexString(node.hashCode()) + "\"";
+  static String etag(NormalizedNode node) {
+    return "\"" + Integer.toHexString(node.hashCode()) + "\"";
   }
 
   static String httpDate(Instant instant) {

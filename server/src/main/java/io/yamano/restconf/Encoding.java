@@ -93,7 +93,8 @@ enum Encoding {
                 "text/xml",
                 "application/yang-patch+xml" ->
                 XML;
-            case "*/*", "application/*" -> fallback;
+            // event streams (RFC 8040 §6.4) answer in text/event-stream, errors in the fallback
+            case "*/*", "application/*", "text/event-stream" -> fallback;
             default -> null;
           };
       if (e != null && quality > bestQuality) {

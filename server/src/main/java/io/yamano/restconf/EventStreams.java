@@ -67,6 +67,18 @@ final class EventStreams implements AutoCloseable {
 
   private static final Notification END = new Notification(0, Instant.EPOCH, "", "", "", "");
 
+  private static final ThreadLocal<javax.xml.parsers.DocumentBuilder> BUILDER =
+      ThreadLocal.withInitial(
+          () -> {
+            var factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            try {
+              return factory.newDocumentBuilder();
+            } catch (javax.xml.parsers.ParserConfigurationException e) {
+              throw new IllegalStateException(e);
+            }
+          });
+
   private final NotificationBus bus;
   private final EffectiveModelContext schema;
   private final DataCodec codec;
@@ -180,11 +192,16 @@ final class EventStreams implements AutoCloseable {
       os.write(": Yamano event stream NETCONF\n\n".getBytes(StandardCharsets.UTF_8));
       os.flush();
       while (!closed.get()) {
-        var next = queue.poll(KEEPALIVE.toMillis(), TimeUnit.MILLISECONDS);
+        long wait = KEEPALIVE.toMillis();
+        if (stop.isPresent()) {
+          wait =
+              Math.max(1, Math.min(wait, Duration.between(clock.instant(), stop.get()).toMillis()));
+        }
+        var next = queue.poll(wait, TimeUnit.MILLISECONDS);
         if (next == END) {
           break;
         }
-        if (stop.isPresent() && !clock.instant().isBefore(stop.get())) {
+        if (next == null && stop.isPresent() && !clock.instant().isBefore(stop.get())) {
           break;
         }
         if (next == null) {
@@ -267,11 +284,9 @@ final class EventStreams implements AutoCloseable {
       return null;
     }
     try {
-      var factory = DocumentBuilderFactory.newInstance();
-      factory.setNamespaceAware(true);
       var doc =
-          factory
-              .newDocumentBuilder()
+          BUILDER
+              .get()
               .parse(new ByteArrayInputStream(n.contentXml().getBytes(StandardCharsets.UTF_8)));
       var holder = new NormalizationResultHolder();
       var writer = ImmutableNormalizedNodeStreamWriter.from(holder);

@@ -25,9 +25,35 @@ final class RestconfException extends Exception {
     this.errors = List.copyOf(errors);
   }
 
-  /** The status RFC 8040 §7 gives the first error's tag. */
+  /**
+   * The error-app-tags of YANG validation (RFC 7950 §15) that come with {@code operation-failed}:
+   * the request's content is at fault, not the server.
+   */
+  private static final java.util.Set<String> VALIDATION_APP_TAGS =
+      java.util.Set.of(
+          "must-violation",
+          "data-not-unique",
+          "too-many-elements",
+          "too-few-elements",
+          "missing-choice",
+          "instance-required",
+          "missing-instance");
+
+  /**
+   * The status RFC 8040 §7 gives the first error's tag; {@code operation-failed} from YANG
+   * validation (a must, unique or cardinality violation) is a 400, as the fault is in the request
+   * (the table says SHOULD, and 500 would invite a client to retry the same request).
+   */
   static RestconfException of(RpcException e) {
-    return new RestconfException(e.errors().get(0).tag().httpStatus(), e.errors());
+    return new RestconfException(status(e.errors().get(0)), e.errors());
+  }
+
+  static int status(RpcError error) {
+    if (error.tag() == ErrorTag.OPERATION_FAILED
+        && error.appTag().filter(VALIDATION_APP_TAGS::contains).isPresent()) {
+      return 400;
+    }
+    return error.tag().httpStatus();
   }
 
   int status() {

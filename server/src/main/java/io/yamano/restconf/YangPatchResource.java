@@ -113,7 +113,8 @@ final class YangPatchResource {
                 throw new RpcException(e.errors());
               } catch (RpcException e) {
                 failed[0] =
-                    new EditFailed(edit.id(), e.errors().get(0).tag().httpStatus(), e.errors());
+                    new EditFailed(
+                        edit.id(), RestconfException.status(e.errors().get(0)), e.errors());
                 throw e;
               }
             }
