@@ -216,6 +216,7 @@ final class DataResources {
             target.path(),
             tx -> {
               created[0] = tx.read(target.path()).isEmpty();
+              clearOtherCases(tx, target.path());
               if (insert.isPresent()) {
                 EditApplier.applyOne(
                     tx,
@@ -252,11 +253,13 @@ final class DataResources {
             ex,
             store,
             child.path(),
-            tx ->
-                EditApplier.applyOne(
-                    tx,
-                    new EditOperation(
-                        Operation.CREATE, child.path(), Optional.of(child.data()), insert)));
+            tx -> {
+              clearOtherCases(tx, child.path());
+              EditApplier.applyOne(
+                  tx,
+                  new EditOperation(
+                      Operation.CREATE, child.path(), Optional.of(child.data()), insert));
+            });
     var reply =
         Exchange.Reply.of(201).header("Location", store.base() + paths.encode(child.path()));
     return afterEdit(ex, reply, store, child.path(), changes);
@@ -267,6 +270,7 @@ final class DataResources {
 
   private Child childOf(ApiPath.Target target, NormalizedNode parsed) throws RestconfException {
     var args = new ArrayList<PathArgument>(target.path().getPathArguments());
+    parsed = unwrapChoices(parsed);
     QName q = parsed.name().getNodeType();
     var context = (DataSchemaContext.Composite) target.node();
     var child = context.childByQName(q);
@@ -328,6 +332,7 @@ final class DataResources {
                         "the resource does not exist; PATCH does not create it (RFC 8040"
                             + " §4.6.1), use PUT or POST"));
               }
+              clearOtherCases(tx, target.path());
               tx.merge(target.path(), node);
             });
     return afterEdit(ex, Exchange.Reply.of(204), store, target.path(), changes);
@@ -403,7 +408,7 @@ final class DataResources {
   static NormalizedNode asTarget(NormalizedNode parsed, ApiPath.Target target)
       throws RestconfException {
     var last = target.path().getLastPathArgument();
-    NormalizedNode node = parsed;
+    NormalizedNode node = unwrapChoices(parsed);
     if (last instanceof NodeIdentifierWithPredicates && parsed instanceof MapNode map
         || last instanceof NodeWithValue<?> && parsed instanceof LeafSetNode<?>) {
       var entries =
@@ -427,6 +432,44 @@ final class DataResources {
                   + "' but the URI names '"
                   + last.getNodeType().getLocalName()
                   + "'");
+    }
+    return node;
+  }
+
+  /**
+   * Writing a node of one case removes the nodes of the choice's other cases (RFC 7950 §7.9.2); the
+   * data tree would otherwise refuse the two cases side by side.
+   */
+  void clearOtherCases(Transaction tx, YangInstanceIdentifier path) throws RpcException {
+    var args = path.getPathArguments();
+    for (int i = 0; i < args.size() - 1; i++) {
+      var choicePath = YangInstanceIdentifier.of(args.subList(0, i + 1));
+      if (!(paths.schemaOf(choicePath) instanceof ChoiceSchemaNode choice)) {
+        continue;
+      }
+      var present = tx.read(choicePath);
+      if (present.isEmpty()
+          || !(present.get()
+              instanceof org.opendaylight.yangtools.yang.data.api.schema.ChoiceNode node)) {
+        continue;
+      }
+      QName chosen = args.get(i + 1).getNodeType();
+      var chosenCase =
+          choice.getCases().stream().filter(c -> c.dataChildByName(chosen) != null).findFirst();
+      for (var child : node.body()) {
+        QName q = child.name().getNodeType();
+        if (chosenCase.isPresent() && chosenCase.get().dataChildByName(q) == null) {
+          tx.remove(choicePath.node(child.name()));
+        }
+      }
+    }
+  }
+
+  /** The codecs hand back a node inside a choice wrapped in it; the resource is the node itself. */
+  private static NormalizedNode unwrapChoices(NormalizedNode node) {
+    while (node instanceof org.opendaylight.yangtools.yang.data.api.schema.ChoiceNode choice
+        && choice.size() == 1) {
+      node = choice.body().iterator().next();
     }
     return node;
   }

@@ -122,6 +122,49 @@ final class OperationResources {
     throw RestconfException.notFound(null, "no rpc '" + id + "' is loaded");
   }
 
+  /**
+   * The mandatory leaves of the input (RFC 7950 §7.6.5), also inside non-presence containers: the
+   * parser does not check them, and a handler must not see an incomplete input.
+   */
+  private static void checkMandatory(
+      org.opendaylight.yangtools.yang.model.api.DataNodeContainer schema,
+      org.opendaylight.yangtools.yang.data.api.schema.DataContainerNode data,
+      String where)
+      throws RestconfException {
+    for (var child : schema.getChildNodes()) {
+      var id = NodeIdentifier.create(child.getQName());
+      var present = data == null ? null : data.childByArg(id);
+      if (child instanceof org.opendaylight.yangtools.yang.model.api.LeafSchemaNode leaf
+          && leaf.isMandatory()
+          && present == null) {
+        throw new RestconfException(
+            400,
+            List.of(
+                new RpcError(
+                        io.yamano.error.ErrorType.APPLICATION,
+                        ErrorTag.MISSING_ELEMENT,
+                        Optional.empty(),
+                        Optional.empty(),
+                        "the mandatory leaf '"
+                            + leaf.getQName().getLocalName()
+                            + "' is missing from the "
+                            + where
+                            + " (RFC 7950 §7.6.5)",
+                        java.util.Map.of())
+                    .withInfo("bad-element", leaf.getQName().getLocalName())));
+      }
+      if (child instanceof org.opendaylight.yangtools.yang.model.api.ContainerSchemaNode c
+          && !c.isPresenceContainer()) {
+        checkMandatory(
+            c,
+            present instanceof org.opendaylight.yangtools.yang.data.api.schema.DataContainerNode d
+                ? d
+                : null,
+            where);
+      }
+    }
+  }
+
   /** POST on {@code /operations/module:rpc} (RFC 8040 §4.4.2). */
   Exchange.Reply invokeRpc(Exchange ex, Encoding out, Optional<Encoding> in)
       throws RestconfException {
@@ -129,7 +172,8 @@ final class OperationResources {
     var rpc = rpc(ex.segments());
     var stack = SchemaInferenceStack.of(codec.schema());
     stack.enterSchemaTree(rpc.getQName());
-    return invoke(ex, out, in, stack, Absolute.of(rpc.getQName()), YangInstanceIdentifier.of());
+    return invoke(
+        ex, out, in, stack, rpc, Absolute.of(rpc.getQName()), YangInstanceIdentifier.of());
   }
 
   /** POST on a data resource path ending with an action (RFC 8040 §3.6). */
@@ -148,7 +192,14 @@ final class OperationResources {
                   "the action's target does not exist (RFC 7950 §7.15.2)")));
     }
     var stack = target.stack();
-    return invoke(ex, out, in, stack, stack.toSchemaNodeIdentifier(), target.path());
+    return invoke(
+        ex,
+        out,
+        in,
+        stack,
+        target.action().orElseThrow(),
+        stack.toSchemaNodeIdentifier(),
+        target.path());
   }
 
   private Exchange.Reply invoke(
@@ -156,6 +207,7 @@ final class OperationResources {
       Encoding out,
       Optional<Encoding> in,
       SchemaInferenceStack stack,
+      org.opendaylight.yangtools.yang.model.api.OperationDefinition definition,
       Absolute operation,
       YangInstanceIdentifier target)
       throws RestconfException {
@@ -180,6 +232,7 @@ final class OperationResources {
               .withNodeIdentifier(NodeIdentifier.create(inputName))
               .build();
     }
+    checkMandatory(definition.getInput(), input, "input");
     ContainerNode output;
     long id = sessionIds.getAndIncrement();
     try (var session = datastore.openSession(id, ex.user())) {

@@ -156,6 +156,9 @@ final class YangPatchResource {
       value = Optional.of(parseValue(edit.value().get(), target, in));
     }
     var path = target.path();
+    if (edit.kind().carriesValue()) {
+      data.clearOtherCases(tx, path);
+    }
     switch (edit.kind()) {
       case CREATE ->
           EditApplier.applyOne(
