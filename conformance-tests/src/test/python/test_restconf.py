@@ -475,6 +475,7 @@ class Parameters(RestconfCase):
         self.assertError(data("?content=some"), 400, "invalid-value")
 
     def test_depth_rfc8040_4_8_2(self):
+        self.assertEqual(data("/shop:shop?depth=1").json(), {"shop:shop": {}})
         shop = data("/shop:shop?depth=2").json()["shop:shop"]
         self.assertEqual(shop["name"], "Corner")
         self.assertTrue(all(set(p) <= {"sku"} for p in shop["product"]), shop)

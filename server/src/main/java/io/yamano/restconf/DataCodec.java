@@ -327,6 +327,9 @@ final class DataCodec {
       var stream =
           JSONNormalizedNodeStreamWriter.createNestedWriter(jsonCodecs, inference, null, json);
       dataWriter.writeRootChildren(stream, root, mode);
+      for (var child : root.body()) {
+        writeIfEmptyContainer(json, child);
+      }
       json.endObject().endObject();
       json.flush();
     } else {
@@ -355,9 +358,11 @@ final class DataCodec {
     if (encoding == Encoding.JSON) {
       var json = jsonWriter(out);
       json.beginObject();
-      var stream =
-          JSONNormalizedNodeStreamWriter.createNestedWriter(jsonCodecs, parent, null, json);
-      dataWriter.write(stream, node, nodeSchema, mode);
+      if (!writeIfEmptyContainer(json, node)) {
+        var stream =
+            JSONNormalizedNodeStreamWriter.createNestedWriter(jsonCodecs, parent, null, json);
+        dataWriter.write(stream, node, nodeSchema, mode);
+      }
       json.endObject();
       json.flush();
     } else {
@@ -377,6 +382,20 @@ final class DataCodec {
         xml(out, body);
       }
     }
+  }
+
+  /**
+   * yangtools' JSON writer leaves out an empty non-presence container; a resource that is one (or
+   * one cut by {@code depth}, RFC 8040 §4.8.2) is still there and is written as {@code {}}.
+   */
+  private boolean writeIfEmptyContainer(JsonWriter json, NormalizedNode node) throws IOException {
+    if (node instanceof ContainerNode container && container.isEmpty()) {
+      var q = container.name().getNodeType();
+      String module = schema.findModule(q.getModule()).orElseThrow().getName();
+      json.name(module + ":" + q.getLocalName()).beginObject().endObject();
+      return true;
+    }
+    return false;
   }
 
   /** Thrown when XML would need several document elements (a whole list of several entries). */
