@@ -454,6 +454,11 @@ class Edit(RestconfCase):
         allow = {m.strip() for m in r.headers["allow"].split(",")}
         self.assertEqual(allow, {"DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"})
         self.assertIn("application/yang-patch+json", r.headers["accept-patch"])
+        r = curl("OPTIONS", "")
+        self.assertEqual({m.strip() for m in r.headers["allow"].split(",")},
+                         {"GET", "HEAD", "OPTIONS"})
+        r = curl("OPTIONS", "/data/restconf-test:devices/device=x/restart")
+        self.assertEqual({m.strip() for m in r.headers["allow"].split(",")}, {"OPTIONS", "POST"})
         r = curl("OPTIONS", "/ds/ietf-datastores:operational")
         self.assertEqual({m.strip() for m in r.headers["allow"].split(",")},
                          {"GET", "HEAD", "OPTIONS"})

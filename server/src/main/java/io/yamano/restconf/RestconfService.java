@@ -279,7 +279,7 @@ public final class RestconfService extends Handler.Abstract implements AutoClose
     if (segments.isEmpty()) {
       requireRead(method);
       query.allowOnly(Set.of(), "the API root");
-      return apiRoot(out);
+      return method.equals("OPTIONS") ? readOnlyOptions() : apiRoot(out);
     }
     String first = segments.get(0);
     var rest = segments.subList(1, segments.size());
@@ -329,7 +329,7 @@ public final class RestconfService extends Handler.Abstract implements AutoClose
       case "yang-library-version":
         requireRead(method);
         query.allowOnly(Set.of(), "yang-library-version");
-        return yangLibraryVersion(out);
+        return method.equals("OPTIONS") ? readOnlyOptions() : yangLibraryVersion(out);
       default:
         throw RestconfException.notFound(
             null, "no resource '" + first + "' under /restconf (RFC 8040 §3.3)");
@@ -427,8 +427,16 @@ public final class RestconfService extends Handler.Abstract implements AutoClose
             + "'; use ietf-datastores:running, candidate, startup or operational (RFC 8527 §3.1)");
   }
 
+  /** OPTIONS on a resource that can only be read (RFC 8040 §4.1). */
+  private static Exchange.Reply readOnlyOptions() {
+    return Exchange.Reply.of(200).header("Allow", "GET, HEAD, OPTIONS");
+  }
+
   private static Exchange.Reply hostMeta(String method) throws RestconfException {
     requireRead(method);
+    if (method.equals("OPTIONS")) {
+      return readOnlyOptions();
+    }
     String xrd =
         "<XRD xmlns=\"http://docs.oasis-open.org/ns/xri/xrd-1.0\">\n"
             + "  <Link rel=\"restconf\" href=\"/restconf\"/>\n"
