@@ -27,12 +27,15 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 public final class RestconfServer implements AutoCloseable {
   private final Server jetty;
   private final ServerConnector connector;
+  private final RestconfService service;
   private final boolean tls;
   private boolean closed;
 
-  private RestconfServer(Server jetty, ServerConnector connector, boolean tls) {
+  private RestconfServer(
+      Server jetty, ServerConnector connector, RestconfService service, boolean tls) {
     this.jetty = jetty;
     this.connector = connector;
+    this.service = service;
     this.tls = tls;
   }
 
@@ -96,7 +99,7 @@ public final class RestconfServer implements AutoCloseable {
               + (e.getMessage() == null ? e.toString() : e.getMessage()),
           e);
     }
-    return new RestconfServer(jetty, connector, !config.plainHttp());
+    return new RestconfServer(jetty, connector, service, !config.plainHttp());
   }
 
   /** The port listened on (the actual one when 0 was asked for). */
@@ -116,6 +119,8 @@ public final class RestconfServer implements AutoCloseable {
       return;
     }
     closed = true;
+    // event streams end first, so that no request is left for the stop to wait for
+    service.endStreams();
     try {
       jetty.stop();
     } catch (Exception e) {

@@ -237,9 +237,7 @@ public final class RestconfService extends Handler.Abstract implements AutoClose
               origin,
               out,
               requestEncoding);
-      String explicit = reply.headers().remove("X-Content-Type");
-      String type = explicit != null ? explicit : out.dataType();
-      send(request, response, callback, method, reply, type);
+      send(request, response, callback, method, reply, out.dataType());
     } catch (RestconfException e) {
       send(
           request,
@@ -567,9 +565,9 @@ public final class RestconfService extends Handler.Abstract implements AutoClose
     response.write(true, ByteBuffer.wrap(reply.body()), callback);
   }
 
-  /** Used by tests and monitoring: when a datastore last changed. */
-  Instant lastModified(DatastoreName name) {
-    return clock.lastModified(name);
+  /** Ends every open event stream (the server is stopping). */
+  void endStreams() {
+    streams.close();
   }
 
   @Override
