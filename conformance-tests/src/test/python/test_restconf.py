@@ -520,6 +520,9 @@ class Parameters(RestconfCase):
     def test_unknown_parameter_400_rfc8040_4_8(self):
         self.assertError(data("/shop:shop?colour=red"), 400, "invalid-value")
 
+    def test_bad_percent_encoding_400_rfc8040_4_8(self):
+        self.assertError(data("/shop:shop?depth=%zz"), 400, "malformed-message")
+
     def test_repeated_parameter_400_rfc8040_4_8(self):
         self.assertError(data("/shop:shop?depth=1&depth=2"), 400, "invalid-value")
 

@@ -280,7 +280,7 @@ final class ApiPath {
   }
 
   /** Splits the value part of a list-instance step: comma-separated, each percent-decoded. */
-  private static List<String> keyValues(String raw) {
+  private static List<String> keyValues(String raw) throws RestconfException {
     var out = new ArrayList<String>();
     int start = 0;
     for (int i = 0; i <= raw.length(); i++) {
@@ -292,9 +292,14 @@ final class ApiPath {
     return out;
   }
 
-  static String decode(String raw) {
-    // '+' is a literal plus in a path, not a space
-    return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
+  static String decode(String raw) throws RestconfException {
+    try {
+      // '+' is a literal plus in a path, not a space
+      return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw RestconfException.badRequest(
+          ErrorTag.MALFORMED_MESSAGE, "bad percent-encoding in '" + raw + "' (RFC 3986 §2.1)");
+    }
   }
 
   /**
