@@ -514,6 +514,24 @@ class Parameters(RestconfCase):
         self.assertEqual(cur.get("{urn:ietf:params:xml:ns:netconf:default:1.0}default"), "true")
         curl("DELETE", "/data/shop:shop/currency")
 
+    def test_with_defaults_absent_leaf_rfc8040_4_8_9(self):
+        self.assertEqual(data("/shop:shop/currency").status, 404)
+        r = data("/shop:shop/currency?with-defaults=report-all")
+        self.assertEqual(r.json(), {"shop:currency": "EUR"})
+        r = curl("GET", "/ds/ietf-datastores:operational/shop:shop/max-items")
+        self.assertEqual(r.json(), {"shop:max-items": 100})
+
+    def test_with_defaults_and_fields_rfc8040_4_8_3(self):
+        shop = data("/shop:shop?with-defaults=report-all&fields=name").json()["shop:shop"]
+        self.assertEqual(set(shop), {"name"})
+        shop = data("/shop:shop?with-defaults=report-all&depth=2").json()["shop:shop"]
+        self.assertEqual(shop["currency"], "EUR")
+        self.assertTrue(all(set(p) <= {"sku"} for p in shop["product"]), shop)
+        x = data("/shop:shop?with-defaults=report-all-tagged&fields=currency;name", accept=XML).xml()
+        self.assertEqual({c.tag.split("}")[1] for c in x}, {"name", "currency"})
+        cur = x.find(f"{{{SHOP}}}currency")
+        self.assertEqual(cur.get("{urn:ietf:params:xml:ns:netconf:default:1.0}default"), "true")
+
     def test_with_defaults_bad_value_400_rfc8040_4_8_9(self):
         self.assertError(data("/shop:shop?with-defaults=all"), 400, "invalid-value")
 

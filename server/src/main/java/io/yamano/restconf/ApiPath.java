@@ -102,6 +102,11 @@ final class ApiPath {
     return p.isEmpty() ? List.of() : List.of(p.split("/", -1));
   }
 
+  /** The schema context of a data path (the root's for the empty path). */
+  DataSchemaContext contextOf(YangInstanceIdentifier path) {
+    return path.isEmpty() ? tree.getRoot() : tree.findChild(path).orElseThrow();
+  }
+
   /** The schema node of a data path, or {@code null}. */
   DataSchemaNode schemaOf(YangInstanceIdentifier path) {
     return tree.findChild(path).map(DataSchemaContext::dataSchemaNode).orElse(null);

@@ -35,6 +35,7 @@ import org.opendaylight.yangtools.yang.data.api.schema.MapNode;
 import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode;
 import org.opendaylight.yangtools.yang.data.api.schema.UserLeafSetNode;
 import org.opendaylight.yangtools.yang.data.api.schema.UserMapNode;
+import org.opendaylight.yangtools.yang.data.api.schema.stream.NormalizedNodeStreamWriter;
 import org.opendaylight.yangtools.yang.data.codec.gson.JSONCodecFactory;
 import org.opendaylight.yangtools.yang.data.codec.gson.JSONNormalizedNodeStreamWriter;
 import org.opendaylight.yangtools.yang.data.codec.gson.JsonParserStream;
@@ -309,24 +310,102 @@ final class DataCodec {
       NormalizedNode node,
       WithDefaultsMode mode)
       throws IOException {
+    writeResource(encoding, out, target, node, mode, true);
+  }
+
+  /**
+   * As {@link #writeResource(Encoding, OutputStream, ApiPath.Target, NormalizedNode,
+   * WithDefaultsMode)}; with {@code addAbsent} false, report-all-tagged only tags (the tree already
+   * holds its defaults, see {@link #withDefaults}).
+   */
+  void writeResource(
+      Encoding encoding,
+      OutputStream out,
+      ApiPath.Target target,
+      NormalizedNode node,
+      WithDefaultsMode mode,
+      boolean addAbsent)
+      throws IOException {
     if (target.isRoot()) {
-      writeRoot(encoding, out, (ContainerNode) node, mode);
+      writeRoot(encoding, out, (ContainerNode) node, mode, addAbsent);
     } else {
       writeNode(
-          encoding, out, target.parentStack().toInference(), wrap(node), target.schemaNode(), mode);
+          encoding,
+          out,
+          target.parentStack().toInference(),
+          wrap(node),
+          target.schemaNode(),
+          mode,
+          addAbsent);
+    }
+  }
+
+  /**
+   * The node with the defaults in use filled in (RFC 6243 report-all), so that {@code depth} and
+   * {@code fields} cut a tree that already holds them.
+   */
+  NormalizedNode withDefaults(ApiPath.Target target, NormalizedNode node) throws IOException {
+    if (target.isRoot()) {
+      var builder =
+          ImmutableNodes.newContainerBuilder()
+              .withNodeIdentifier(NodeIdentifier.create(SchemaContext.NAME));
+      dataWriter.writeRootChildren(
+          ImmutableNormalizedNodeStreamWriter.from(builder),
+          (ContainerNode) node,
+          WithDefaultsMode.REPORT_ALL);
+      return builder.build();
+    }
+    var holder = new NormalizationResultHolder();
+    dataWriter.write(
+        ImmutableNormalizedNodeStreamWriter.from(holder),
+        wrap(node),
+        target.schemaNode(),
+        WithDefaultsMode.REPORT_ALL);
+    NormalizedNode filled = holder.getResult().data();
+    if (node instanceof MapEntryNode && filled instanceof MapNode map && map.size() == 1) {
+      return map.body().iterator().next();
+    }
+    if (node instanceof LeafSetEntryNode<?>
+        && filled instanceof LeafSetNode<?> set
+        && set.size() == 1) {
+      return set.body().iterator().next();
+    }
+    return filled;
+  }
+
+  private void writeWith(
+      NormalizedNodeStreamWriter stream,
+      NormalizedNode node,
+      DataSchemaNode nodeSchema,
+      WithDefaultsMode mode,
+      boolean addAbsent)
+      throws IOException {
+    if (!addAbsent && mode == WithDefaultsMode.REPORT_ALL_TAGGED) {
+      dataWriter.writeTaggedOnly(stream, node, nodeSchema);
+    } else if (!addAbsent && mode == WithDefaultsMode.REPORT_ALL) {
+      dataWriter.write(stream, node, nodeSchema, WithDefaultsMode.EXPLICIT);
+    } else {
+      dataWriter.write(stream, node, nodeSchema, mode);
     }
   }
 
   /** {@code {"ietf-restconf:data": {...}}} or {@code <data xmlns=ietf-restconf>}. */
-  void writeRoot(Encoding encoding, OutputStream out, ContainerNode root, WithDefaultsMode mode)
+  void writeRoot(
+      Encoding encoding,
+      OutputStream out,
+      ContainerNode root,
+      WithDefaultsMode mode,
+      boolean addAbsent)
       throws IOException {
+    var effective =
+        !addAbsent && mode == WithDefaultsMode.REPORT_ALL ? WithDefaultsMode.EXPLICIT : mode;
     var inference = SchemaInferenceStack.of(schema).toInference();
     if (encoding == Encoding.JSON) {
       var json = jsonWriter(out);
       json.beginObject().name("ietf-restconf:data").beginObject();
       var stream =
           JSONNormalizedNodeStreamWriter.createNestedWriter(jsonCodecs, inference, null, json);
-      dataWriter.writeRootChildren(stream, root, mode);
+      dataWriter.writeRootChildren(stream, root, effective, addAbsent);
       for (var child : root.body()) {
         writeIfEmptyContainer(json, child);
       }
@@ -340,7 +419,7 @@ final class DataCodec {
             xml.writeDefaultNamespace(RESTCONF_NS);
             declareWithDefaults(xml, mode);
             var stream = XMLStreamNormalizedNodeStreamWriter.create(xml, inference);
-            dataWriter.writeRootChildren(stream, root, mode);
+            dataWriter.writeRootChildren(stream, root, effective, addAbsent);
             xml.writeEndElement();
           });
     }
@@ -353,7 +432,8 @@ final class DataCodec {
       EffectiveStatementInference parent,
       NormalizedNode node,
       DataSchemaNode nodeSchema,
-      WithDefaultsMode mode)
+      WithDefaultsMode mode,
+      boolean addAbsent)
       throws IOException {
     if (encoding == Encoding.JSON) {
       var json = jsonWriter(out);
@@ -361,7 +441,7 @@ final class DataCodec {
       if (!writeIfEmptyContainer(json, node)) {
         var stream =
             JSONNormalizedNodeStreamWriter.createNestedWriter(jsonCodecs, parent, null, json);
-        dataWriter.write(stream, node, nodeSchema, mode);
+        writeWith(stream, node, nodeSchema, mode, addAbsent);
       }
       json.endObject();
       json.flush();
@@ -373,7 +453,7 @@ final class DataCodec {
       XmlBody body =
           xml -> {
             var stream = XMLStreamNormalizedNodeStreamWriter.create(xml, parent);
-            dataWriter.write(stream, node, nodeSchema, mode);
+            writeWith(stream, node, nodeSchema, mode, addAbsent);
           };
       if (mode == WithDefaultsMode.REPORT_ALL_TAGGED) {
         // the wd:default attribute needs its namespace declared on an element yangtools starts

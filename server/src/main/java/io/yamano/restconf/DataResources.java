@@ -116,7 +116,19 @@ final class DataResources {
         store.name() == DatastoreName.OPERATIONAL
             || (store.unified() && content != QueryParams.Content.CONFIG);
     DatastoreName source = view ? DatastoreName.OPERATIONAL : store.writable();
+    var mode =
+        ex.query()
+            .withDefaults()
+            .orElse(
+                store.name() == DatastoreName.OPERATIONAL
+                    ? WithDefaultsMode.REPORT_ALL
+                    : WithDefaultsMode.EXPLICIT);
+    boolean reportAll =
+        mode == WithDefaultsMode.REPORT_ALL || mode == WithDefaultsMode.REPORT_ALL_TAGGED;
     var found = read(source, view, target.path(), ex.origin());
+    if (found.isEmpty() && reportAll) {
+      found = defaultInUse(source, view, target, ex.origin());
+    }
     if (found.isEmpty() && !target.isRoot()) {
       throw RestconfException.notFound(target.path(), "the resource does not exist");
     }
@@ -130,30 +142,34 @@ final class DataResources {
     }
     var fields = ex.query().fields();
     var shaper = new ResourceShaper(codec.schema(), content, ex.query().depth());
-    if (!shaper.isIdentity(fields)) {
-      var selection = fields.orElse(Fields.ALL);
-      if (target.isRoot()) {
-        node = shaper.root((ContainerNode) node, selection);
-      } else {
-        var shaped = shaper.node(node, target.schemaNode(), selection);
-        if (shaped.isEmpty()) {
-          throw RestconfException.notFound(
-              target.path(),
-              "the resource has no " + ex.query().raw("content").orElse("") + " data");
+    boolean addAbsent = true;
+    try {
+      if (!shaper.isIdentity(fields)) {
+        if (reportAll) {
+          // defaults first, then the cut: what depth or fields leave out stays out
+          node = codec.withDefaults(target, node);
+          addAbsent = false;
         }
-        node = shaped.get();
+        var selection = fields.orElse(Fields.ALL);
+        if (target.isRoot()) {
+          node = shaper.root((ContainerNode) node, selection);
+        } else {
+          var shaped = shaper.node(node, target.schemaNode(), selection);
+          if (shaped.isEmpty()) {
+            throw RestconfException.notFound(
+                target.path(),
+                "the resource has no " + ex.query().raw("content").orElse("") + " data");
+          }
+          node = shaped.get();
+        }
       }
+    } catch (IOException e) {
+      throw RestconfException.protocol(
+          500, ErrorTag.OPERATION_FAILED, "cannot apply the defaults: " + e.getMessage());
     }
-    var mode =
-        ex.query()
-            .withDefaults()
-            .orElse(
-                store.name() == DatastoreName.OPERATIONAL
-                    ? WithDefaultsMode.REPORT_ALL
-                    : WithDefaultsMode.EXPLICIT);
     var body = new ByteArrayOutputStream();
     try {
-      codec.writeResource(out, body, target, node, mode);
+      codec.writeResource(out, body, target, node, mode, addAbsent);
     } catch (DataCodec.XmlMultipleRootsException e) {
       throw RestconfException.protocol(406, ErrorTag.INVALID_VALUE, e.getMessage());
     } catch (IOException | RuntimeException e) {
@@ -163,6 +179,52 @@ final class DataResources {
     return new Exchange.Reply(200, new java.util.LinkedHashMap<>(), body.toByteArray())
         .header("ETag", etag)
         .header("Last-Modified", httpDate(modified));
+  }
+
+  /**
+   * A leaf that is absent but has a default in use (RFC 6243 report-all: its parent exists and it
+   * is not in an unchosen case) is there with its default value.
+   */
+  private Optional<NormalizedNode> defaultInUse(
+      DatastoreName source, boolean view, ApiPath.Target target, String origin) {
+    if (target.isRoot()
+        || !(target.schemaNode()
+            instanceof org.opendaylight.yangtools.yang.model.api.LeafSchemaNode leaf)
+        || leaf.getType().getDefaultValue().isEmpty()) {
+      return Optional.empty();
+    }
+    var parentPath = target.path().getParent();
+    while (parentPath != null
+        && !parentPath.isEmpty()
+        && paths.schemaOf(parentPath) instanceof ChoiceSchemaNode) {
+      parentPath = parentPath.getParent();
+    }
+    if (parentPath == null
+        || (!parentPath.isEmpty() && read(source, view, parentPath, origin).isEmpty())) {
+      return Optional.empty();
+    }
+    var parentNode =
+        parentPath.isEmpty()
+            ? Optional.<NormalizedNode>of(DataCodec.emptyRoot())
+            : read(source, view, parentPath, origin);
+    try {
+      var filled =
+          codec.withDefaults(
+              new ApiPath.Target(
+                  parentPath, paths.contextOf(parentPath), target.parentStack(), Optional.empty()),
+              parentNode.orElseThrow());
+      return NormalizedNodes.findNode(
+          filled,
+          YangInstanceIdentifier.of(
+              target
+                  .path()
+                  .getPathArguments()
+                  .subList(
+                      parentPath.getPathArguments().size(),
+                      target.path().getPathArguments().size())));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
   }
 
   /**

@@ -111,7 +111,7 @@ public final class DataWriter {
           plain.write(child);
         }
       } else {
-        new Walk(stream, plain, mode).containerBody(root, context, List.of());
+        new Walk(stream, plain, mode, true).containerBody(root, context, List.of());
       }
       plain.flush();
     } catch (IOException e) {
@@ -138,7 +138,7 @@ public final class DataWriter {
     if (mode == WithDefaultsMode.EXPLICIT) {
       plain.write(node);
     } else {
-      new Walk(stream, plain, mode).node(node, schema);
+      new Walk(stream, plain, mode, true).node(node, schema);
     }
     plain.flush();
   }
@@ -147,13 +147,36 @@ public final class DataWriter {
   public void writeRootChildren(
       NormalizedNodeStreamWriter stream, ContainerNode root, WithDefaultsMode mode)
       throws IOException {
+    writeRootChildren(stream, root, mode, true);
+  }
+
+  /**
+   * As {@link #write}, with report-all-tagged tagging the leaves that hold their default but not
+   * adding absent ones: for a tree that already holds its defaults and was then cut (RESTCONF
+   * {@code depth} and {@code fields}), where adding would bring back what was cut.
+   */
+  public void writeTaggedOnly(
+      NormalizedNodeStreamWriter stream, NormalizedNode node, DataSchemaNode schema)
+      throws IOException {
+    var plain = NormalizedNodeWriter.forStreamWriter(stream, true);
+    new Walk(stream, plain, WithDefaultsMode.REPORT_ALL_TAGGED, false).node(node, schema);
+    plain.flush();
+  }
+
+  /** As {@link #writeRootChildren}; {@code addAbsent} false tags without adding (see above). */
+  public void writeRootChildren(
+      NormalizedNodeStreamWriter stream,
+      ContainerNode root,
+      WithDefaultsMode mode,
+      boolean addAbsent)
+      throws IOException {
     var plain = NormalizedNodeWriter.forStreamWriter(stream, true);
     if (mode == WithDefaultsMode.EXPLICIT) {
       for (NormalizedNode child : root.body()) {
         plain.write(child);
       }
     } else {
-      new Walk(stream, plain, mode).containerBody(root, context, List.of());
+      new Walk(stream, plain, mode, addAbsent).containerBody(root, context, List.of());
     }
     plain.flush();
   }
@@ -165,12 +188,18 @@ public final class DataWriter {
     private final WithDefaultsMode mode;
     private final boolean reportAll;
 
-    Walk(NormalizedNodeStreamWriter stream, NormalizedNodeWriter plain, WithDefaultsMode mode) {
+    Walk(
+        NormalizedNodeStreamWriter stream,
+        NormalizedNodeWriter plain,
+        WithDefaultsMode mode,
+        boolean addAbsent) {
       this.stream = stream;
       this.plain = plain;
       this.mode = mode;
       this.reportAll =
-          mode == WithDefaultsMode.REPORT_ALL || mode == WithDefaultsMode.REPORT_ALL_TAGGED;
+          addAbsent
+              && (mode == WithDefaultsMode.REPORT_ALL
+                  || mode == WithDefaultsMode.REPORT_ALL_TAGGED);
     }
 
     void node(NormalizedNode node, DataSchemaNode schema) throws IOException {
