@@ -79,13 +79,15 @@ class YamanoServer:
         self.data_dir: Optional[str] = None
         self.output: list[str] = []
         self.target: Optional[Target] = None
+        self.restconf_port: Optional[int] = None
 
     def __enter__(self) -> Target:
         self.data_dir = tempfile.mkdtemp(prefix="yamano-conformance-")
         port = free_port()
+        self.restconf_port = free_port()
         cmd = [str(REPO_ROOT / "yamano"), "serve", "--data-dir", self.data_dir,
                "--netconf-port", str(port), "--listen", "127.0.0.1",
-               "--cli-port", str(free_port()), "--restconf-port", str(free_port())]
+               "--cli-port", str(free_port()), "--restconf-port", str(self.restconf_port)]
         for m in self.models:
             cmd += ["--models", str(m)]
         env = dict(os.environ, YAMANO_ADMIN_PASSWORD=self.PASSWORD)

@@ -93,8 +93,15 @@ public final class Main implements Callable<Integer> {
     @Option(
         names = "--restconf-port",
         defaultValue = "8443",
-        description = "RESTCONF port (default: ${DEFAULT-VALUE}).")
+        description = "RESTCONF port, HTTPS (default: ${DEFAULT-VALUE}).")
     int restconfPort;
+
+    @Option(
+        names = "--restconf-plain-http",
+        description =
+            "Serve RESTCONF over plain HTTP instead of HTTPS: only behind a TLS proxy or on a"
+                + " trusted network (credentials travel in clear).")
+    boolean restconfPlainHttp;
 
     @Override
     public Integer call() throws Exception {
@@ -108,7 +115,8 @@ public final class Main implements Callable<Integer> {
                 InetAddress.getByName(listen),
                 netconfPort,
                 cliPort,
-                restconfPort);
+                restconfPort,
+                restconfPlainHttp);
       } catch (IllegalArgumentException | java.net.UnknownHostException e) {
         System.err.println("yamano serve: " + e.getMessage());
         return 2;
@@ -144,11 +152,15 @@ public final class Main implements Callable<Integer> {
                   },
                   "yamano-shutdown"));
       System.out.printf(
-          "Yamano ready in %.1f s: NETCONF on %s:%d, CLI on port %d, data in %s (Ctrl-C stops)%n",
+          "Yamano ready in %.1f s: NETCONF on %s:%d, CLI on port %d, RESTCONF at %s://%s:%d/restconf,"
+              + " data in %s (Ctrl-C stops)%n",
           (System.nanoTime() - t0) / 1e9,
           options.listen().getHostAddress(),
           server.netconfPort(),
           server.cliPort(),
+          server.restconfScheme(),
+          options.listen().getHostAddress(),
+          server.restconfPort(),
           options.dataDir().toAbsolutePath().normalize());
       stopped.await();
       return 0;

@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param netconfPort NETCONF over SSH (default 2830)
  * @param cliPort the SSH CLI (default 2831)
  * @param restconfPort RESTCONF over HTTPS (default 8443)
+ * @param restconfPlainHttp serve RESTCONF over plain HTTP instead of HTTPS (default false)
  */
 public record ServeOptions(
     Path dataDir,
@@ -23,7 +24,8 @@ public record ServeOptions(
     InetAddress listen,
     int netconfPort,
     int cliPort,
-    int restconfPort) {
+    int restconfPort,
+    boolean restconfPlainHttp) {
   public ServeOptions {
     Objects.requireNonNull(dataDir, "dataDir");
     Objects.requireNonNull(listen, "listen");
@@ -31,6 +33,18 @@ public record ServeOptions(
     checkPort("--netconf-port", netconfPort);
     checkPort("--cli-port", cliPort);
     checkPort("--restconf-port", restconfPort);
+  }
+
+  /** Options with RESTCONF over HTTPS. */
+  public ServeOptions(
+      Path dataDir,
+      List<Path> modelDirs,
+      boolean lenientModels,
+      InetAddress listen,
+      int netconfPort,
+      int cliPort,
+      int restconfPort) {
+    this(dataDir, modelDirs, lenientModels, listen, netconfPort, cliPort, restconfPort, false);
   }
 
   private static void checkPort(String option, int port) {

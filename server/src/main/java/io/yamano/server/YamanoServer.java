@@ -10,6 +10,9 @@ import io.yamano.netconf.server.NetconfService;
 import io.yamano.netconf.transport.NetconfServerConfig;
 import io.yamano.netconf.transport.NetconfSshServer;
 import io.yamano.netconf.transport.UserAuthenticator;
+import io.yamano.restconf.RestconfConfig;
+import io.yamano.restconf.RestconfServer;
+import io.yamano.restconf.RestconfService;
 import io.yamano.yang.registry.SchemaRegistry;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -43,6 +46,7 @@ public final class YamanoServer implements AutoCloseable {
   private final Deque<AutoCloseable> started;
   private final NetconfSshServer netconf;
   private final CliSshServer cli;
+  private final RestconfServer restconf;
   private boolean closed;
 
   private YamanoServer(
@@ -51,13 +55,15 @@ public final class YamanoServer implements AutoCloseable {
       Datastore datastore,
       Deque<AutoCloseable> started,
       NetconfSshServer netconf,
-      CliSshServer cli) {
+      CliSshServer cli,
+      RestconfServer restconf) {
     this.options = options;
     this.registry = registry;
     this.datastore = datastore;
     this.started = started;
     this.netconf = netconf;
     this.cli = cli;
+    this.restconf = restconf;
   }
 
   /**
@@ -73,6 +79,7 @@ public final class YamanoServer implements AutoCloseable {
       var ports = new LinkedHashMap<String, Integer>();
       ports.put("NETCONF", options.netconfPort());
       ports.put("CLI", options.cliPort());
+      ports.put("RESTCONF", options.restconfPort());
       PortCheck.requireFree(options.listen(), ports);
 
       var builder = SchemaRegistry.builder().lenient(options.lenientModels());
@@ -134,7 +141,8 @@ public final class YamanoServer implements AutoCloseable {
               .hostKeyDirectory(options.dataDir().resolve("ssh"))
               .capabilities(service.capabilities())
               .build();
-      var authenticator = authenticator(new Users(datastore));
+      var users = new Users(datastore);
+      var authenticator = authenticator(users);
       var netconf = NetconfSshServer.start(config, authenticator, service);
       started.push(netconf);
       var cliEnvironment =
@@ -155,7 +163,19 @@ public final class YamanoServer implements AutoCloseable {
               cliEnvironment);
       started.push(cli);
 
-      return new YamanoServer(options, registry, datastore, started, netconf, cli);
+      var restconfService =
+          RestconfService.create(datastore, users::checkPassword, service::serverState, bus);
+      started.push(restconfService);
+      var restconf =
+          RestconfServer.start(
+              new RestconfConfig(
+                  new InetSocketAddress(options.listen(), options.restconfPort()),
+                  options.dataDir().resolve("tls"),
+                  options.restconfPlainHttp()),
+              restconfService);
+      started.push(restconf);
+
+      return new YamanoServer(options, registry, datastore, started, netconf, cli, restconf);
     } catch (Exception | Error e) {
       closeAll(started);
       throw e;
@@ -182,6 +202,16 @@ public final class YamanoServer implements AutoCloseable {
   /** The port the SSH CLI listens on (the actual one when 0 was asked for). */
   public int cliPort() {
     return cli.port();
+  }
+
+  /** The port RESTCONF listens on (the actual one when 0 was asked for). */
+  public int restconfPort() {
+    return restconf.port();
+  }
+
+  /** {@code https}, or {@code http} with {@code --restconf-plain-http}. */
+  public String restconfScheme() {
+    return restconf.scheme();
   }
 
   /** SSH logins checked against the users of yamano-aaa, read at each login. */
@@ -221,8 +251,8 @@ public final class YamanoServer implements AutoCloseable {
   }
 
   /**
-   * Stops listeners first, then the NETCONF operations, the event bus with its replay log, and the
-   * datastore last; safe to call more than once.
+   * Stops listeners first (RESTCONF, then NETCONF), then the NETCONF operations, the event bus with
+   * its replay log, and the datastore last; safe to call more than once.
    */
   @Override
   public synchronized void close() throws IOException {

@@ -111,7 +111,7 @@ public final class DataWriter {
           plain.write(child);
         }
       } else {
-        new Walk(stream, plain, mode).containerBody(root, context, List.of());
+        new Walk(stream, plain, mode, true).containerBody(root, context, List.of());
       }
       plain.flush();
     } catch (IOException e) {
@@ -122,6 +122,65 @@ public final class DataWriter {
     }
   }
 
+  /**
+   * Writes one node with its schema into any stream writer (XML or JSON), applying a with-defaults
+   * mode (RFC 6243 §3); the RESTCONF encodings share this with NETCONF.
+   *
+   * @param schema the node's schema ({@code null} writes the node as it is)
+   */
+  public void write(
+      NormalizedNodeStreamWriter stream,
+      NormalizedNode node,
+      DataSchemaNode schema,
+      WithDefaultsMode mode)
+      throws IOException {
+    var plain = NormalizedNodeWriter.forStreamWriter(stream, true);
+    if (mode == WithDefaultsMode.EXPLICIT) {
+      plain.write(node);
+    } else {
+      new Walk(stream, plain, mode, true).node(node, schema);
+    }
+    plain.flush();
+  }
+
+  /** Writes the children of a datastore root into any stream writer, as {@link #write}. */
+  public void writeRootChildren(
+      NormalizedNodeStreamWriter stream, ContainerNode root, WithDefaultsMode mode)
+      throws IOException {
+    writeRootChildren(stream, root, mode, true);
+  }
+
+  /**
+   * As {@link #write}, with report-all-tagged tagging the leaves that hold their default but not
+   * adding absent ones: for a tree that already holds its defaults and was then cut (RESTCONF
+   * {@code depth} and {@code fields}), where adding would bring back what was cut.
+   */
+  public void writeTaggedOnly(
+      NormalizedNodeStreamWriter stream, NormalizedNode node, DataSchemaNode schema)
+      throws IOException {
+    var plain = NormalizedNodeWriter.forStreamWriter(stream, true);
+    new Walk(stream, plain, WithDefaultsMode.REPORT_ALL_TAGGED, false).node(node, schema);
+    plain.flush();
+  }
+
+  /** As {@link #writeRootChildren}; {@code addAbsent} false tags without adding (see above). */
+  public void writeRootChildren(
+      NormalizedNodeStreamWriter stream,
+      ContainerNode root,
+      WithDefaultsMode mode,
+      boolean addAbsent)
+      throws IOException {
+    var plain = NormalizedNodeWriter.forStreamWriter(stream, true);
+    if (mode == WithDefaultsMode.EXPLICIT) {
+      for (NormalizedNode child : root.body()) {
+        plain.write(child);
+      }
+    } else {
+      new Walk(stream, plain, mode, addAbsent).containerBody(root, context, List.of());
+    }
+    plain.flush();
+  }
+
   /** One write: emits stream events along data and schema. */
   private final class Walk {
     private final NormalizedNodeStreamWriter stream;
@@ -129,12 +188,18 @@ public final class DataWriter {
     private final WithDefaultsMode mode;
     private final boolean reportAll;
 
-    Walk(NormalizedNodeStreamWriter stream, NormalizedNodeWriter plain, WithDefaultsMode mode) {
+    Walk(
+        NormalizedNodeStreamWriter stream,
+        NormalizedNodeWriter plain,
+        WithDefaultsMode mode,
+        boolean addAbsent) {
       this.stream = stream;
       this.plain = plain;
       this.mode = mode;
       this.reportAll =
-          mode == WithDefaultsMode.REPORT_ALL || mode == WithDefaultsMode.REPORT_ALL_TAGGED;
+          addAbsent
+              && (mode == WithDefaultsMode.REPORT_ALL
+                  || mode == WithDefaultsMode.REPORT_ALL_TAGGED);
     }
 
     void node(NormalizedNode node, DataSchemaNode schema) throws IOException {

@@ -25,7 +25,7 @@ import org.opendaylight.yangtools.yang.data.spi.node.ImmutableNodes;
  * §7.7.9) is applied as usual and then the user-ordered list or leaf-list is rebuilt with the entry
  * at its place.
  */
-final class EditApplier {
+public final class EditApplier {
   private EditApplier() {}
 
   /**
@@ -49,7 +49,11 @@ final class EditApplier {
     return errors;
   }
 
-  private static void applyOne(Transaction tx, EditOperation edit) throws RpcException {
+  /**
+   * Applies one edit, with its {@code insert} if it has one; RESTCONF's edits go through here too,
+   * so both front ends place user-ordered entries the same way.
+   */
+  public static void applyOne(Transaction tx, EditOperation edit) throws RpcException {
     var path = edit.path();
     if (edit.insert().isPresent() && !edit.operation().carriesNoData()) {
       insert(tx, edit, edit.insert().get());

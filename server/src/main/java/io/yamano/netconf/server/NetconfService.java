@@ -134,6 +134,23 @@ public final class NetconfService implements NetconfSessionListenerFactory, Auto
     return h;
   }
 
+  /**
+   * The server's own state as another front end's operational view needs it: ietf-netconf-
+   * monitoring (RFC 6022), ietf-yang-library (RFC 8525) and the event streams of nc-notifications
+   * (RFC 5277 §3.4), in one root container.
+   */
+  public org.opendaylight.yangtools.yang.data.api.schema.ContainerNode serverState() {
+    var merged =
+        (org.opendaylight.yangtools.yang.data.api.schema.ContainerNode)
+            io.yamano.netconf.data.NodeUnion.union(
+                Monitoring.state(context), YangLibrary.state(context));
+    var streams = Streams.state(context);
+    return streams.isPresent()
+        ? (org.opendaylight.yangtools.yang.data.api.schema.ContainerNode)
+            io.yamano.netconf.data.NodeUnion.union(merged, streams.get())
+        : merged;
+  }
+
   /** The capabilities to announce besides base:1.0 and base:1.1, in order. */
   public List<String> capabilities() {
     return context.capabilities();
