@@ -812,6 +812,10 @@ class Streams(RestconfCase):
 
     def test_replay_xml_with_filter_rfc8040_4_8_4(self):
         start = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() - 3600))
+        # a NETCONF session of our own, so that a session-start event is in the replay log
+        target = peers.Target("127.0.0.1", TARGET.port, "admin", password=peers.YamanoServer.PASSWORD)
+        with nctest.connect(target):
+            pass
         stop = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() + 1))
         flt = urllib.parse.quote("/ietf-netconf-notifications:netconf-session-start")
         r = self.stream(f"?start-time={start}&stop-time={stop}&filter={flt}", "xml", timeout=15)
