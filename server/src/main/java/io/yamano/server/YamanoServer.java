@@ -94,6 +94,7 @@ public final class YamanoServer implements AutoCloseable {
       started.push(datastore);
 
       FirstStart.ensureAdmin(datastore, options.dataDir(), env.get(FirstStart.PASSWORD_ENV), out);
+      AccessDefaults.ensure(datastore, out);
 
       var replayLog =
           ReplayLog.open(

@@ -101,6 +101,14 @@ public final class UserAccess {
     return groups;
   }
 
+  /**
+   * Whether {@link #prune} never removes anything for this user (a permit-all read rule, NACM
+   * disabled, or a recovery session): callers may skip work done only for pruning.
+   */
+  public boolean readsEverything() {
+    return readsAll;
+  }
+
   /** Whether nothing is ever denied (NACM disabled, or a recovery session). */
   public boolean unrestricted() {
     return unrestricted;
