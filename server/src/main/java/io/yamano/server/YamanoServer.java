@@ -9,22 +9,15 @@ import io.yamano.netconf.notification.ReplayLog;
 import io.yamano.netconf.server.NetconfService;
 import io.yamano.netconf.transport.NetconfServerConfig;
 import io.yamano.netconf.transport.NetconfSshServer;
-import io.yamano.netconf.transport.UserAuthenticator;
 import io.yamano.yang.registry.SchemaRegistry;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
-import java.security.PublicKey;
 import java.time.Clock;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Deque;
 import java.util.LinkedHashMap;
-import java.util.List;
-import org.apache.sshd.common.config.keys.AuthorizedKeyEntry;
-import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
 
 /**
  * A running Yamano: schema, datastores and listeners, started in order and stopped in reverse.
@@ -105,6 +98,10 @@ public final class YamanoServer implements AutoCloseable {
       var bus = new NotificationBus(replayLog, Clock.systemUTC());
       started.pop();
       started.push(bus);
+      var audit =
+          io.yamano.server.audit.AuditLog.start(
+              options.dataDir().resolve("audit"), datastore, bus, Clock.systemUTC());
+      started.push(audit);
 
       // The engine publishes lcm-operation-state-change on the bus; it stops before the bus does.
       started.push(
@@ -120,7 +117,13 @@ public final class YamanoServer implements AutoCloseable {
               .hostKeyDirectory(options.dataDir().resolve("ssh"))
               .capabilities(service.capabilities())
               .build();
-      var netconf = NetconfSshServer.start(config, authenticator(new Users(datastore)), service);
+      var login =
+          new LoginCheck(
+              new Users(datastore),
+              io.yamano.server.auth.LoginThrottle.standard(Clock.systemUTC()),
+              LoginCheck.externalAuthenticator(),
+              audit);
+      var netconf = NetconfSshServer.start(config, login, service);
       started.push(netconf);
 
       return new YamanoServer(options, registry, datastore, started, netconf);
@@ -145,32 +148,6 @@ public final class YamanoServer implements AutoCloseable {
   /** The port NETCONF over SSH listens on (the actual one when 0 was asked for). */
   public int netconfPort() {
     return netconf.port();
-  }
-
-  /** SSH logins checked against the users of yamano-aaa, read at each login. */
-  private static UserAuthenticator authenticator(Users users) {
-    return new UserAuthenticator() {
-      @Override
-      public boolean checkPassword(String username, String password) {
-        return users.checkPassword(username, password);
-      }
-
-      @Override
-      public Collection<PublicKey> authorizedKeys(String username) {
-        List<PublicKey> keys = new ArrayList<>();
-        for (String line : users.authorizedKeys(username)) {
-          try {
-            var entry = AuthorizedKeyEntry.parseAuthorizedKeyEntry(line);
-            if (entry != null) {
-              keys.add(entry.resolvePublicKey(null, PublicKeyEntryResolver.IGNORING));
-            }
-          } catch (Exception e) {
-            // a key line that does not parse grants nothing
-          }
-        }
-        return keys;
-      }
-    };
   }
 
   private static void closeAll(Deque<AutoCloseable> started) {

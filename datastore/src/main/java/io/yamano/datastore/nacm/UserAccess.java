@@ -206,7 +206,11 @@ public final class UserAccess {
     if (!d.permitted()) {
       owner.denied(
           new Denial(
-              user, frontEnd, Access.EXEC, "action " + action.getLocalName() + " on " + target, d));
+              user,
+              frontEnd,
+              Access.EXEC,
+              "action " + action.getLocalName() + " on " + describe(target),
+              d));
       throw new RpcException(
           RpcError.application(
               ErrorTag.ACCESS_DENIED,
@@ -779,13 +783,46 @@ public final class UserAccess {
       return;
     }
     var d = decideData(access, step, flags);
-    owner.denied(new Denial(user, frontEnd, access, path.toString(), d));
+    owner.denied(new Denial(user, frontEnd, access, describe(path), d));
     throw new RpcException(
         RpcError.application(
             ErrorTag.ACCESS_DENIED,
             null,
             path,
             "access denied: " + user + " may not " + access.yangName() + " this node"));
+  }
+
+  /** A path as {@code /module:node/child[key='value']}, module names where the module changes. */
+  private String describe(YangInstanceIdentifier path) {
+    var b = new StringBuilder();
+    String module = null;
+    QName previous = null;
+    for (var arg : path.getPathArguments()) {
+      var name = arg.getNodeType();
+      if (!name.equals(previous)) {
+        var m = schema.moduleName(name);
+        b.append('/');
+        if (!m.equals(module)) {
+          b.append(m).append(':');
+          module = m;
+        }
+        b.append(name.getLocalName());
+      }
+      if (arg instanceof NodeIdentifierWithPredicates p) {
+        p.entrySet()
+            .forEach(
+                e ->
+                    b.append('[')
+                        .append(e.getKey().getLocalName())
+                        .append("='")
+                        .append(e.getValue())
+                        .append("']"));
+      } else if (arg instanceof NodeWithValue<?> v) {
+        b.append("[.='").append(v.getValue()).append("']");
+      }
+      previous = name;
+    }
+    return b.length() == 0 ? "/" : b.toString();
   }
 
   private static boolean isMixin(NormalizedNode node) {

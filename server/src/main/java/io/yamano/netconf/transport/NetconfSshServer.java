@@ -144,7 +144,8 @@ public final class NetconfSshServer implements AutoCloseable {
     server.addSessionListener(limit);
     server.setPasswordAuthenticator(
         (username, password, session) ->
-            authenticator.checkPassword(username, password) && limit.admit(session));
+            authenticator.checkPassword(username, password, session.getClientAddress())
+                && limit.admit(session));
     server.setPublickeyAuthenticator(
         (username, key, session) ->
             authenticator.authorizedKeys(username).stream()
