@@ -133,6 +133,21 @@ class HostileInputTest {
     }
   }
 
+  /**
+   * A broken DTD on which the JDK's parser throws an unchecked exception (found by fuzzing): still
+   * only a malformed message.
+   */
+  @Test
+  void brokenDtdThatTripsTheParser() throws Exception {
+    var bytes =
+        "<?xml version=\"1.0\"?><!DOCTYPE r [<!\u0000>TITY a \"b\">]>c>&a;</rpc>"
+            .getBytes(StandardCharsets.UTF_8);
+    try (var raw = attacker()) {
+      raw.send(RawNetconf.frame(bytes));
+      assertMalformedAndStillServing(raw);
+    }
+  }
+
   /** 100 000 nested elements: refused by the depth limit, not by a stack overflow. */
   @Test
   void deepNesting() throws Exception {
