@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     version = "Yamano 0.1.0",
     description = "NETCONF/YANG-first NFV management and orchestration.",
-    subcommands = {Main.Serve.class})
+    subcommands = {Main.Serve.class, RestoreAdmin.class})
 public final class Main implements Callable<Integer> {
 
   @Override
