@@ -95,6 +95,7 @@ public final class Datastore implements AutoCloseable {
         new AccessControl(context, () -> trees.get(DatastoreName.RUNNING).takeSnapshot());
     this.operations = new Operations(accessControl);
     io.yamano.datastore.nacm.ExplainOperation.register(context, accessControl, operations);
+    hooks.add(accessControl::checkRules);
     var properties = recover(configLog, configSequence);
     recover(operationalLog, operationalSequence);
     this.validator = validatorFactory.apply(trees.get(DatastoreName.RUNNING));

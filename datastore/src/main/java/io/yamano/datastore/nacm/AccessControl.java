@@ -86,6 +86,31 @@ public final class AccessControl {
     return g.users.computeIfAbsent(user, u -> build(u, g));
   }
 
+  /**
+   * Refuses a commit whose {@code /nacm} has a rule path that names nothing in the schema (a typo
+   * would otherwise make a rule silently match nothing): {@code invalid-value} at the rule's path.
+   */
+  public void checkRules(io.yamano.datastore.ChangeSet proposed)
+      throws io.yamano.error.RpcException {
+    if (nacmModule.isEmpty() || proposed.under(nacmPath).findAny().isEmpty()) {
+      return;
+    }
+    var root = proposed.rootAfter();
+    Optional<NormalizedNode> nacm =
+        root instanceof DataContainerNode c
+            ? Optional.ofNullable(c.childByArg((NodeIdentifier) nacmPath.getLastPathArgument()))
+            : Optional.empty();
+    var config = NacmConfig.from(nacm, nacmModule.get(), schema);
+    if (!config.problems().isEmpty()) {
+      throw new io.yamano.error.RpcException(
+          io.yamano.error.RpcError.application(
+              io.yamano.error.ErrorTag.INVALID_VALUE,
+              null,
+              nacmPath,
+              String.join("; ", config.problems())));
+    }
+  }
+
   /** Receives every denied write, rpc and action (for the audit log). */
   public AutoCloseable onDenied(Consumer<Denial> listener) {
     listeners.add(listener);

@@ -56,6 +56,47 @@ final class SchemaIndex {
     return flags.computeIfAbsent(schemaNode, SchemaIndex::computeFlags);
   }
 
+  /**
+   * What a schema subtree holds, for skipping walks: whether some node below carries {@code
+   * default-deny-all}, and whether every node below is in the node's own module (no augments).
+   */
+  record Subtree(boolean denyAllBelow, boolean singleModule) {}
+
+  private final Map<Object, Subtree> subtrees = new ConcurrentHashMap<>();
+
+  Subtree subtree(org.opendaylight.yangtools.yang.model.api.DataSchemaNode node) {
+    var known = subtrees.get(node);
+    if (known != null) {
+      return known;
+    }
+    boolean denyAll = false;
+    boolean single = true;
+    var namespace = node.getQName().getNamespace();
+    for (var child : children(node)) {
+      denyAll |= (flags(child) & DENY_ALL) != 0;
+      single &= child.getQName().getNamespace().equals(namespace);
+      var below = subtree(child);
+      denyAll |= below.denyAllBelow;
+      single &= below.singleModule;
+    }
+    var computed = new Subtree(denyAll, single);
+    subtrees.put(node, computed);
+    return computed;
+  }
+
+  private static java.util.List<org.opendaylight.yangtools.yang.model.api.DataSchemaNode> children(
+      org.opendaylight.yangtools.yang.model.api.DataSchemaNode node) {
+    var out = new java.util.ArrayList<org.opendaylight.yangtools.yang.model.api.DataSchemaNode>();
+    if (node instanceof org.opendaylight.yangtools.yang.model.api.ChoiceSchemaNode choice) {
+      for (var caze : choice.getCases()) {
+        out.addAll(caze.getChildNodes());
+      }
+    } else if (node instanceof org.opendaylight.yangtools.yang.model.api.DataNodeContainer c) {
+      out.addAll(c.getChildNodes());
+    }
+    return out;
+  }
+
   /** Whether a container is a non-presence one: it has no meaning of its own to protect. */
   static boolean isStructural(Object schemaNode) {
     return schemaNode instanceof ContainerSchemaNode c && !c.isPresenceContainer();

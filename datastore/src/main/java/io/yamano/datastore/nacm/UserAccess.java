@@ -60,9 +60,13 @@ public final class UserAccess {
   private final String unrestrictedReason;
   private final List<Applicable> rules;
   private final boolean readsAll;
+  private final boolean readModuleRules;
   private final AccessControl owner;
-  private volatile NormalizedNode lastRead;
-  private volatile NormalizedNode lastPruned;
+
+  /** The last tree pruned and its result, as one value so that readers never mix two pairs. */
+  private record Pruned(ContainerNode read, ContainerNode pruned) {}
+
+  private volatile Pruned last;
 
   UserAccess(
       String user,
@@ -87,6 +91,10 @@ public final class UserAccess {
       }
     }
     this.rules = List.copyOf(applicable);
+    this.readModuleRules =
+        rules.stream()
+            .anyMatch(
+                a -> a.rule.operations().contains(Access.READ) && a.rule.module().isPresent());
     this.readsAll =
         unrestricted || firstUniversal(Access.READ).map(a -> a.rule.permit()).orElse(false);
   }
@@ -359,6 +367,28 @@ public final class UserAccess {
     return -1;
   }
 
+  /**
+   * Whether every node below {@code step} gets the node's own read decision, so the subtree need
+   * not be walked: no path rule reaches below it, nothing below is default-deny-all, and no
+   * module-name rule can tell its nodes apart (they are all in one module, or there are none).
+   */
+  private boolean sameBelow(NodeStep step, DataSchemaContext ctx) {
+    if (ctx == null) {
+      return false;
+    }
+    for (var a : rules) {
+      var r = a.rule;
+      if (r.operations().contains(Access.READ)
+          && r.type() instanceof RuleType.DataNode dn
+          && dn.path().isPresent()
+          && dn.path().get().reachesBelow(step)) {
+        return false;
+      }
+    }
+    var below = schema.subtree(ctx.dataSchemaNode());
+    return !below.denyAllBelow() && (!readModuleRules || below.singleModule());
+  }
+
   /** Whether some permit rule names a node below {@code step}: a denied node may hold it. */
   private boolean permitsBelow(Access access, NodeStep step) {
     for (var a : rules) {
@@ -442,8 +472,9 @@ public final class UserAccess {
     if (readsAll) {
       return root;
     }
-    if (root == lastRead) {
-      return (ContainerNode) lastPruned;
+    var cached = last;
+    if (cached != null && cached.read == root) {
+      return cached.pruned;
     }
     var kept = pruneChildren(root, null, schema.tree.getRoot(), 0);
     ContainerNode out;
@@ -454,8 +485,7 @@ public final class UserAccess {
       kept.forEach(b::withChild);
       out = b.build();
     }
-    lastPruned = out;
-    lastRead = root;
+    last = new Pruned(root, out);
     return out;
   }
 
@@ -591,6 +621,9 @@ public final class UserAccess {
     }
     if (!permitted && !permitsBelow(Access.READ, step)) {
       return null;
+    }
+    if (permitted && sameBelow(step, ctx)) {
+      return node;
     }
     var kept = pruneChildren(container, step, ctx, f);
     if (permitted && kept == null) {

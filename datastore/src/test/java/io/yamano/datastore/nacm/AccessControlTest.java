@@ -508,6 +508,21 @@ class AccessControlTest {
     }
   }
 
+  /** A rule path naming nothing in the schema is refused at commit, not silently ignored. */
+  @Test
+  void unknownRulePathIsRefused() throws Exception {
+    var e =
+        assertThrows(
+            RpcException.class,
+            () ->
+                f.nacm(
+                    groups("g:bob")
+                        + ruleList(
+                            "l", "g", rule("typo", "<path>/nope:top</path>", "read", "deny"))));
+    assertEquals(ErrorTag.INVALID_VALUE, e.errors().get(0).tag());
+    assertTrue(e.errors().get(0).message().contains("nope"), e.errors().get(0).message());
+  }
+
   // ---- explain ----
 
   @Test

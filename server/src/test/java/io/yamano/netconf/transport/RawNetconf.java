@@ -126,8 +126,9 @@ public final class RawNetconf implements AutoCloseable {
   /** Waits until the server has closed the channel; false on timeout. */
   public boolean awaitClosed(Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
+    // the reader thread reaching end of stream means everything sent before the close was read
     while (System.nanoTime() < deadline) {
-      if (eof || channel.isClosed()) {
+      if (eof) {
         return true;
       }
       Thread.sleep(10);
