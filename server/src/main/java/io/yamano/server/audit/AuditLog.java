@@ -200,11 +200,17 @@ public final class AuditLog implements AutoCloseable {
     return b.length() == 0 ? "/" : b.toString();
   }
 
-  private synchronized void record(AuditEvent event) {
-    try {
-      file.appendLine(event.toJson());
-    } catch (IOException e) {
-      LOG.log(System.Logger.Level.ERROR, "audit entry not written: " + e.getMessage());
+  /**
+   * Writes the entry, then publishes it. The file's lock is released before publishing: the bus
+   * calls {@link #event} under its own lock, so holding ours while publishing would deadlock.
+   */
+  private void record(AuditEvent event) {
+    synchronized (file) {
+      try {
+        file.appendLine(event.toJson());
+      } catch (IOException e) {
+        LOG.log(System.Logger.Level.ERROR, "audit entry not written: " + e.getMessage());
+      }
     }
     try {
       bus.publish(NAMESPACE, "audit-event", event.toXml(NAMESPACE));
@@ -214,7 +220,7 @@ public final class AuditLog implements AutoCloseable {
   }
 
   @Override
-  public synchronized void close() throws IOException {
+  public void close() throws IOException {
     for (var s : subscriptions) {
       try {
         s.close();
@@ -222,6 +228,8 @@ public final class AuditLog implements AutoCloseable {
         // closing anyway
       }
     }
-    file.close();
+    synchronized (file) {
+      file.close();
+    }
   }
 }
