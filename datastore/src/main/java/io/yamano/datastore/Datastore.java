@@ -1,5 +1,6 @@
 package io.yamano.datastore;
 
+import io.yamano.datastore.nacm.AccessControl;
 import io.yamano.datastore.operation.Operations;
 import io.yamano.datastore.persist.CommitLog;
 import io.yamano.datastore.persist.JournalEntry;
@@ -63,7 +64,8 @@ public final class Datastore implements AutoCloseable {
   private final ConfirmedCommits confirmedCommits;
   private final List<CommitHook> hooks = new CopyOnWriteArrayList<>();
   private final ChangeNotifier notifier = new ChangeNotifier();
-  private final Operations operations = new Operations();
+  private final AccessControl accessControl;
+  private final Operations operations;
   private final Map<Long, DatastoreSession> sessions = new ConcurrentHashMap<>();
   private final AtomicLong internalSessionIds = new AtomicLong(-1);
   private volatile boolean closed;
@@ -89,6 +91,11 @@ public final class Datastore implements AutoCloseable {
           new DataTreeConfiguration.Builder(type).setMandatoryNodesValidation(mandatory).build();
       trees.put(name, factory.create(config, context));
     }
+    this.accessControl =
+        new AccessControl(context, () -> trees.get(DatastoreName.RUNNING).takeSnapshot());
+    this.operations = new Operations(accessControl);
+    io.yamano.datastore.nacm.ExplainOperation.register(context, accessControl, operations);
+    hooks.add(accessControl::checkRules);
     var properties = recover(configLog, configSequence);
     recover(operationalLog, operationalSequence);
     this.validator = validatorFactory.apply(trees.get(DatastoreName.RUNNING));
@@ -160,7 +167,22 @@ public final class Datastore implements AutoCloseable {
    * @param user the authenticated user
    */
   public DatastoreSession openSession(long sessionId, String user) {
-    var session = new DatastoreSession(this, sessionId, user);
+    return openSession(sessionId, user, "external");
+  }
+
+  /**
+   * Opens a session for a front end; its writes and operations are subject to access control (RFC
+   * 8341) as {@code user}.
+   *
+   * @param frontEnd the interface ({@code netconf}, {@code restconf}, {@code cli}), for the audit
+   *     log and denial reports
+   */
+  public DatastoreSession openSession(long sessionId, String user, String frontEnd) {
+    return register(new DatastoreSession(this, sessionId, user, frontEnd, false));
+  }
+
+  private DatastoreSession register(DatastoreSession session) {
+    long sessionId = session.id();
     if (sessions.putIfAbsent(sessionId, session) != null) {
       throw new IllegalStateException("session " + sessionId + " is already open");
     }
@@ -172,9 +194,18 @@ public final class Datastore implements AutoCloseable {
     return Optional.ofNullable(sessions.get(sessionId));
   }
 
-  /** A session for Yamano's own components (translators writing operational state). */
+  /**
+   * A session for Yamano's own components (translators writing operational state) and local
+   * administration: a recovery session that access control does not restrict (RFC 8341 §3.4).
+   */
   public DatastoreSession openInternalSession(String user) {
-    return openSession(internalSessionIds.getAndDecrement(), user);
+    return register(
+        new DatastoreSession(this, internalSessionIds.getAndDecrement(), user, "internal", true));
+  }
+
+  /** The access control engine (RFC 8341) every session and front end asks. */
+  public AccessControl accessControl() {
+    return accessControl;
   }
 
   /** Registers a hook that may veto commits into running. */
@@ -317,6 +348,25 @@ public final class Datastore implements AutoCloseable {
       Map<String, byte[]> properties,
       long sessionId)
       throws RpcException {
+    return commit(target, mod, user, comment, dryRun, written, properties, sessionId, null);
+  }
+
+  /**
+   * As above, checking every changed node against {@code writer}'s write access (RFC 8341 §3.4.5)
+   * before anything else; null for commits that are not checked (the candidate's edits were checked
+   * when they were made; the server's own commits).
+   */
+  ChangeSet commit(
+      DatastoreName target,
+      DataTreeModification mod,
+      String user,
+      String comment,
+      boolean dryRun,
+      List<Map.Entry<YangInstanceIdentifier, NormalizedNode>> written,
+      Map<String, byte[]> properties,
+      long sessionId,
+      DatastoreSession writer)
+      throws RpcException {
     if (closed) {
       throw new RpcException(
           RpcError.protocol(ErrorTag.OPERATION_FAILED, "the datastore is shutting down"));
@@ -335,6 +385,9 @@ public final class Datastore implements AutoCloseable {
                 .orElseGet(() -> TreeErrors.fromUnchecked(YangInstanceIdentifier.of(), e)));
       }
       var changes = ChangeExtractor.dataChanges(prepared);
+      if (writer != null) {
+        writer.access().checkWrite(changes, writer.frontEnd());
+      }
       if (changes.isEmpty() && !dryRun && properties.isEmpty()) {
         return new ChangeSet(
             0,
@@ -442,7 +495,17 @@ public final class Datastore implements AutoCloseable {
    * can be rolled back).
    */
   ChangeSet rollback(int count, String user, long sessionId) throws RpcException {
-    return rollback(count, user, "rollback of commits %d..%d", Map.of(), sessionId);
+    return rollback(count, user, "rollback of commits %d..%d", Map.of(), sessionId, null);
+  }
+
+  ChangeSet rollback(int count, DatastoreSession session) throws RpcException {
+    return rollback(
+        count,
+        session.user(),
+        "rollback of commits %d..%d",
+        Map.of(),
+        session.id(),
+        session.isInternal() ? null : session);
   }
 
   /**
@@ -451,6 +514,17 @@ public final class Datastore implements AutoCloseable {
    */
   ChangeSet rollback(
       int count, String user, String comment, Map<String, byte[]> properties, long sessionId)
+      throws RpcException {
+    return rollback(count, user, comment, properties, sessionId, null);
+  }
+
+  private ChangeSet rollback(
+      int count,
+      String user,
+      String comment,
+      Map<String, byte[]> properties,
+      long sessionId,
+      DatastoreSession writer)
       throws RpcException {
     var entries = undoable(count);
     synchronized (commitLock) {
@@ -474,7 +548,8 @@ public final class Datastore implements AutoCloseable {
           false,
           List.of(),
           properties,
-          sessionId);
+          sessionId,
+          writer);
     }
   }
 

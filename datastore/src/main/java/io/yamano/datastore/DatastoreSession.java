@@ -1,5 +1,6 @@
 package io.yamano.datastore;
 
+import io.yamano.datastore.nacm.UserAccess;
 import io.yamano.datastore.validation.TreeErrors;
 import io.yamano.error.ErrorTag;
 import io.yamano.error.RpcError;
@@ -19,12 +20,36 @@ public final class DatastoreSession implements AutoCloseable {
   private final Datastore datastore;
   private final long id;
   private final String user;
+  private final String frontEnd;
+  private final boolean internal;
   private volatile boolean closed;
 
-  DatastoreSession(Datastore datastore, long id, String user) {
+  DatastoreSession(Datastore datastore, long id, String user, String frontEnd, boolean internal) {
     this.datastore = datastore;
     this.id = id;
     this.user = user;
+    this.frontEnd = frontEnd;
+    this.internal = internal;
+  }
+
+  /** The interface the session came in on ({@code netconf}, {@code internal} ...). */
+  public String frontEnd() {
+    return frontEnd;
+  }
+
+  /** Whether this is a recovery session of Yamano itself, which access control does not limit. */
+  public boolean isInternal() {
+    return internal;
+  }
+
+  /**
+   * What this session's user may do now (RFC 8341). Writes are checked by the datastore itself;
+   * front ends call {@link UserAccess#prune} on what they read and check notifications before
+   * sending them.
+   */
+  public UserAccess access() {
+    var control = datastore.accessControl();
+    return internal ? control.recovery() : control.forUser(user);
   }
 
   public long id() {
@@ -186,7 +211,7 @@ public final class DatastoreSession implements AutoCloseable {
   public ChangeSet rollback(int count) throws RpcException {
     checkOpen();
     datastore.locks().checkWritable(DatastoreName.RUNNING, id);
-    return datastore.rollback(count, user, id);
+    return datastore.rollback(count, this);
   }
 
   ChangeSet commitTransaction(Transaction tx, String comment) throws RpcException {
@@ -198,6 +223,11 @@ public final class DatastoreSession implements AutoCloseable {
         try {
           tree.validate(tx.modification());
           var prepared = tree.prepare(tx.modification());
+          if (!internal) {
+            access()
+                .checkWrite(
+                    io.yamano.datastore.tree.ChangeExtractor.dataChanges(prepared), frontEnd);
+          }
           tree.commit(prepared);
           datastore.candidate().edited(prepared);
           return new ChangeSet(
@@ -215,7 +245,15 @@ public final class DatastoreSession implements AutoCloseable {
       }
     }
     return datastore.commit(
-        tx.target(), tx.modification(), user, comment, false, tx.written(), java.util.Map.of(), id);
+        tx.target(),
+        tx.modification(),
+        user,
+        comment,
+        false,
+        tx.written(),
+        java.util.Map.of(),
+        id,
+        internal ? null : this);
   }
 
   ChangeSet dryRun(Transaction tx) throws RpcException {
@@ -228,6 +266,10 @@ public final class DatastoreSession implements AutoCloseable {
       try {
         candidateTree.validate(tx.modification());
         var prepared = candidateTree.prepare(tx.modification());
+        if (!internal) {
+          access()
+              .checkWrite(io.yamano.datastore.tree.ChangeExtractor.dataChanges(prepared), frontEnd);
+        }
         io.yamano.datastore.tree.ChangeReplayer.applyForward(
             io.yamano.datastore.tree.ChangeExtractor.nodeChanges(prepared), runningMod);
       } catch (DataValidationFailedException e) {
@@ -240,7 +282,16 @@ public final class DatastoreSession implements AutoCloseable {
       }
       return datastore.commit(DatastoreName.RUNNING, runningMod, user, "", true);
     }
-    return datastore.commit(tx.target(), tx.modification(), user, "", true, tx.written());
+    return datastore.commit(
+        tx.target(),
+        tx.modification(),
+        user,
+        "",
+        true,
+        tx.written(),
+        java.util.Map.of(),
+        id,
+        internal ? null : this);
   }
 
   private DataTreeModification candidateAsRunningEdit(

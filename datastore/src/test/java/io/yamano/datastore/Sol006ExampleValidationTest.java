@@ -58,7 +58,7 @@ class Sol006ExampleValidationTest {
             new InMemoryCommitLog(),
             new InMemoryCommitLog(),
             IncrementalValidator::forRunning);
-    var tx = datastore.openSession(1, "onboarding").newTransaction(DatastoreName.RUNNING);
+    var tx = datastore.openInternalSession("onboarding").newTransaction(DatastoreName.RUNNING);
     for (var child : config.body()) {
       tx.merge(YangInstanceIdentifier.of(child.name()), child);
     }

@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
       BackupCommand.Restore.class,
       ValidateCommand.class,
       VersionCommand.Version.class,
-      VersionCommand.Completion.class
+      VersionCommand.Completion.class,
+      RestoreAdmin.class
     })
 public final class Main implements Callable<Integer> {
 

@@ -57,6 +57,16 @@ public final class Users {
         .orElse(false);
   }
 
+  /** Whether the user exists. */
+  public boolean exists(String user) {
+    return entry(user).isPresent();
+  }
+
+  /** Whether the user has a local password (else only keys or an external check). */
+  public boolean hasPassword(String user) {
+    return entry(user).flatMap(e -> leaf(e, password)).isPresent();
+  }
+
   /** Checks a password login. */
   public boolean checkPassword(String user, String clearText) {
     return entry(user)

@@ -9,7 +9,6 @@ import io.yamano.netconf.notification.ReplayLog;
 import io.yamano.netconf.server.NetconfService;
 import io.yamano.netconf.transport.NetconfServerConfig;
 import io.yamano.netconf.transport.NetconfSshServer;
-import io.yamano.netconf.transport.UserAuthenticator;
 import io.yamano.restconf.RestconfConfig;
 import io.yamano.restconf.RestconfServer;
 import io.yamano.restconf.RestconfService;
@@ -18,16 +17,10 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
-import java.security.PublicKey;
 import java.time.Clock;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Deque;
 import java.util.LinkedHashMap;
-import java.util.List;
-import org.apache.sshd.common.config.keys.AuthorizedKeyEntry;
-import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
 
 /**
  * A running Yamano: schema, datastores and listeners, started in order and stopped in reverse.
@@ -105,6 +98,7 @@ public final class YamanoServer implements AutoCloseable {
       started.push(datastore);
 
       FirstStart.ensureAdmin(datastore, options.dataDir(), env.get(FirstStart.PASSWORD_ENV), out);
+      AccessDefaults.ensure(datastore, out);
 
       var replayLog =
           ReplayLog.open(
@@ -115,6 +109,10 @@ public final class YamanoServer implements AutoCloseable {
       var bus = new NotificationBus(replayLog, Clock.systemUTC());
       started.pop();
       started.push(bus);
+      var audit =
+          io.yamano.server.audit.AuditLog.start(
+              options.dataDir().resolve("audit"), datastore, bus, Clock.systemUTC());
+      started.push(audit);
 
       // VNF brokers configure VNFs at the engine's configure steps and serve execute-primitive.
       var lifecycles =
@@ -142,7 +140,12 @@ public final class YamanoServer implements AutoCloseable {
               .capabilities(service.capabilities())
               .build();
       var users = new Users(datastore);
-      var authenticator = authenticator(users);
+      var authenticator =
+          new LoginCheck(
+              users,
+              io.yamano.server.auth.LoginThrottle.standard(Clock.systemUTC()),
+              LoginCheck.externalAuthenticator(),
+              audit);
       var netconf = NetconfSshServer.start(config, authenticator, service);
       started.push(netconf);
       var cliEnvironment =
@@ -164,7 +167,8 @@ public final class YamanoServer implements AutoCloseable {
       started.push(cli);
 
       var restconfService =
-          RestconfService.create(datastore, users::checkPassword, service::serverState, bus);
+          RestconfService.create(
+              datastore, authenticator::checkPassword, service::serverState, bus);
       started.push(restconfService);
       var restconf =
           RestconfServer.start(
@@ -212,32 +216,6 @@ public final class YamanoServer implements AutoCloseable {
   /** {@code https}, or {@code http} with {@code --restconf-plain-http}. */
   public String restconfScheme() {
     return restconf.scheme();
-  }
-
-  /** SSH logins checked against the users of yamano-aaa, read at each login. */
-  private static UserAuthenticator authenticator(Users users) {
-    return new UserAuthenticator() {
-      @Override
-      public boolean checkPassword(String username, String password) {
-        return users.checkPassword(username, password);
-      }
-
-      @Override
-      public Collection<PublicKey> authorizedKeys(String username) {
-        List<PublicKey> keys = new ArrayList<>();
-        for (String line : users.authorizedKeys(username)) {
-          try {
-            var entry = AuthorizedKeyEntry.parseAuthorizedKeyEntry(line);
-            if (entry != null) {
-              keys.add(entry.resolvePublicKey(null, PublicKeyEntryResolver.IGNORING));
-            }
-          } catch (Exception e) {
-            // a key line that does not parse grants nothing
-          }
-        }
-        return keys;
-      }
-    };
   }
 
   private static void closeAll(Deque<AutoCloseable> started) {

@@ -76,6 +76,10 @@ public final class XmlMessageReader {
               : " at line " + location.getLineNumber() + ", column " + location.getColumnNumber();
       throw new MalformedMessageException(
           "message is not well-formed XML" + where + ": " + cleanMessage(e), e);
+    } catch (RuntimeException e) {
+      // the JDK's parser throws unchecked exceptions on some broken DTDs (found by fuzzing:
+      // MissingResourceException InvalidCharInDTD); bad input is still only a bad message
+      throw new MalformedMessageException("message is not well-formed XML: " + e, e);
     } finally {
       if (reader != null) {
         try {
@@ -116,6 +120,8 @@ public final class XmlMessageReader {
       throw new MalformedMessageException("message has no root element", null);
     } catch (XMLStreamException e) {
       throw new MalformedMessageException("message is not well-formed XML: " + cleanMessage(e), e);
+    } catch (RuntimeException e) {
+      throw new MalformedMessageException("message is not well-formed XML: " + e, e);
     } finally {
       if (reader != null) {
         try {

@@ -1,5 +1,6 @@
 package io.yamano.datastore.operation;
 
+import io.yamano.datastore.nacm.AccessControl;
 import io.yamano.error.ErrorTag;
 import io.yamano.error.RpcError;
 import io.yamano.error.RpcException;
@@ -15,6 +16,12 @@ import org.opendaylight.yangtools.yang.model.api.stmt.SchemaNodeIdentifier.Absol
  */
 public final class Operations {
   private final Map<Absolute, OperationHandler> handlers = new ConcurrentHashMap<>();
+  private final AccessControl accessControl;
+
+  /** A registry whose invocations are checked by {@code accessControl} (RFC 8341 §3.4.4). */
+  public Operations(AccessControl accessControl) {
+    this.accessControl = accessControl;
+  }
 
   /**
    * Registers {@code handler} for {@code operation}; closing the returned registration removes it.
@@ -37,10 +44,24 @@ public final class Operations {
    * Invokes the registered handler. The caller has already checked that the operation exists in the
    * schema, parsed its input and, for an action, that the target node exists (RFC 7950 §7.15.2).
    *
-   * @throws RpcException {@code operation-not-supported} when the schema has the operation but
-   *     nothing implements it, or whatever the handler raises
+   * <p>First checks that the invoker may execute it (RFC 8341 §3.4.4 for rpcs, §3.4.5 for actions);
+   * invokers of front end {@code internal} are recovery sessions and are not checked.
+   *
+   * @throws RpcException {@code access-denied} when access control denies it; {@code
+   *     operation-not-supported} when the schema has the operation but nothing implements it, or
+   *     whatever the handler raises
    */
   public ContainerNode invoke(OperationRequest request) throws RpcException {
+    var invoker = request.invoker();
+    if (!invoker.frontEnd().equals("internal")) {
+      var access = accessControl.forUser(invoker.user());
+      var name = request.operation().lastNodeIdentifier();
+      if (request.isAction()) {
+        access.checkAction(request.target(), name, invoker.frontEnd());
+      } else {
+        access.checkExec(name, invoker.frontEnd());
+      }
+    }
     var handler = handlers.get(request.operation());
     if (handler == null) {
       throw new RpcException(

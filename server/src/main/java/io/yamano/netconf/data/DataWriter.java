@@ -97,6 +97,17 @@ public final class DataWriter {
    */
   public void writeChildren(XMLStreamWriter out, ContainerNode root, WithDefaultsMode mode)
       throws XMLStreamException {
+    writeChildren(out, root, mode, true);
+  }
+
+  /**
+   * As {@link #writeChildren(XMLStreamWriter, ContainerNode, WithDefaultsMode)}; with {@code
+   * inventAbsent} false, no default is added for a node the data lacks (the data already holds
+   * them, from {@link #withDefaults}, pruned by access control).
+   */
+  public void writeChildren(
+      XMLStreamWriter out, ContainerNode root, WithDefaultsMode mode, boolean inventAbsent)
+      throws XMLStreamException {
     if (mode == WithDefaultsMode.REPORT_ALL_TAGGED
         && out.getNamespaceContext().getPrefix(NetconfNamespaces.WITH_DEFAULTS) == null) {
       // declared on the enclosing element, which the caller has just started
@@ -179,6 +190,28 @@ public final class DataWriter {
       new Walk(stream, plain, mode, addAbsent).containerBody(root, context, List.of());
     }
     plain.flush();
+  }
+
+  /**
+   * The tree with every default that {@code report-all} reports added as data (RFC 6243 §3.1), so
+   * that access control can prune defaults the same way as stored values.
+   */
+  public ContainerNode withDefaults(ContainerNode root) {
+    var holder = new org.opendaylight.yangtools.yang.data.impl.schema.NormalizationResultHolder();
+    var stream =
+        org.opendaylight.yangtools.yang.data.impl.schema.ImmutableNormalizedNodeStreamWriter.from(
+            holder);
+    var plain = NormalizedNodeWriter.forStreamWriter(stream, true);
+    try {
+      stream.startContainerNode(root.name(), NormalizedNodeStreamWriter.UNKNOWN_SIZE);
+      new Walk(stream, plain, WithDefaultsMode.REPORT_ALL, true)
+          .containerBody(root, context, List.of());
+      stream.endNode();
+      plain.flush();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot add defaults: " + e.getMessage(), e);
+    }
+    return (ContainerNode) holder.getResult().data();
   }
 
   /** One write: emits stream events along data and schema. */

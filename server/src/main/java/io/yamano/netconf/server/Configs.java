@@ -72,7 +72,8 @@ final class Configs {
   /** A whole configuration from a datastore, inline config or URL. */
   static ContainerNode tree(Request request, ConfigSource source) throws RpcException {
     if (source instanceof ConfigSource.Datastore ds) {
-      return root(request, ds.name());
+      // what the user may not read is not copied either (RFC 8341 §3.2.4)
+      return request.datastore().access().prune(root(request, ds.name()));
     }
     List<EditOperation> edits =
         request

@@ -92,6 +92,15 @@ final class DataQuery {
     return scope;
   }
 
+  /**
+   * Removes what the session's user may not read (RFC 8341 §3.4.5), then applies a filter: pruning
+   * first, so that a filter cannot test the content of nodes the user may not see.
+   */
+  static ContainerNode apply(Request request, Filter filter, ContainerNode root)
+      throws RpcException {
+    return apply(request.context(), filter, request.datastore().access().prune(root));
+  }
+
   /** Applies a filter to a root container. */
   static ContainerNode apply(ServerContext context, Filter filter, ContainerNode root)
       throws RpcException {
@@ -120,6 +129,34 @@ final class DataQuery {
                         + value
                         + "' is not a with-defaults mode; use report-all, report-all-tagged, trim"
                         + " or explicit (RFC 6243 §3)"));
+  }
+
+  /**
+   * {@code <data>} holding the tree, for the session's user: when the mode reports defaults and
+   * access control restricts the user, the defaults are added as data and pruned like stored
+   * values, so that no default of a node the user may not read is reported (RFC 8341 §3.4.5).
+   */
+  static ReplyBody dataReply(Request request, ContainerNode data, WithDefaultsMode mode) {
+    var context = request.context();
+    if (!reportsDefaults(mode) || request.datastore().access().readsEverything()) {
+      return dataReply(context, data, mode);
+    }
+    var visible = withVisibleDefaults(request, data);
+    return w -> {
+      w.writeStartElement("", "data", Namespaces.BASE);
+      w.writeDefaultNamespace(Namespaces.BASE);
+      context.dataWriter().writeChildren(w, visible, mode, false);
+      w.writeEndElement();
+    };
+  }
+
+  static boolean reportsDefaults(WithDefaultsMode mode) {
+    return mode == WithDefaultsMode.REPORT_ALL || mode == WithDefaultsMode.REPORT_ALL_TAGGED;
+  }
+
+  /** The data with report-all defaults added and then pruned for the session's user. */
+  static ContainerNode withVisibleDefaults(Request request, ContainerNode data) {
+    return request.datastore().access().prune(request.context().dataWriter().withDefaults(data));
   }
 
   /** {@code <data>} in the NETCONF base namespace holding the tree (RFC 6241 §7.1). */

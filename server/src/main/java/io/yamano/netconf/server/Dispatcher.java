@@ -20,6 +20,8 @@ import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
 final class Dispatcher {
   private final Map<QName, OperationHandler> handlers;
   private final EffectiveModelContext schema;
+  private final Map<QName, Optional<org.opendaylight.yangtools.yang.common.QName>> rpcNames =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   Dispatcher(Map<QName, OperationHandler> handlers, EffectiveModelContext schema) {
     this.handlers = Map.copyOf(handlers);
@@ -28,8 +30,14 @@ final class Dispatcher {
 
   ReplyBody dispatch(Request request) throws RpcException {
     var op = request.operation();
-    var handler = handlers.get(new QName(op.namespace(), op.localName()));
+    var name = new QName(op.namespace(), op.localName());
+    var handler = handlers.get(name);
     if (handler != null) {
+      // RFC 8341 §3.4.4: every protocol operation is checked for exec access before it runs
+      var rpc = rpcNames.computeIfAbsent(name, this::schemaName);
+      if (rpc.isPresent()) {
+        request.datastore().access().checkExec(rpc.get(), "netconf");
+      }
       return handler.handle(request);
     }
     var rpc = YangOperations.rpc(request.context(), op.namespace(), op.localName());
@@ -37,6 +45,19 @@ final class Dispatcher {
       return YangOperations.invokeRpc(request, rpc.get());
     }
     throw new RpcException(unknown(op.namespace(), op.localName()));
+  }
+
+  /** The rpc's name in the schema (with its module's revision), if a loaded module defines it. */
+  private Optional<org.opendaylight.yangtools.yang.common.QName> schemaName(QName name) {
+    if (name.getNamespaceURI().isEmpty()) {
+      return Optional.empty();
+    }
+    return schema.findModules(XMLNamespace.of(name.getNamespaceURI())).stream()
+        .findFirst()
+        .map(
+            m ->
+                org.opendaylight.yangtools.yang.common.QName.create(
+                    m.getQNameModule(), name.getLocalPart()));
   }
 
   private RpcError unknown(String namespace, String localName) {

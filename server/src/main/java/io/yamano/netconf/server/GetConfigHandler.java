@@ -28,7 +28,7 @@ final class GetConfigHandler implements OperationHandler {
     var filter = DataQuery.filter(request, params.optional(FILTER));
     var mode = DataQuery.withDefaults(params);
     var root = Configs.root(request, source.name());
-    var data = DataQuery.apply(request.context(), filter, root);
-    return DataQuery.dataReply(request.context(), data, mode);
+    var data = DataQuery.apply(request, filter, root);
+    return DataQuery.dataReply(request, data, mode);
   }
 }

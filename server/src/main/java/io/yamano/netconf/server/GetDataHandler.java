@@ -74,17 +74,20 @@ final class GetDataHandler implements OperationHandler {
         datastore == DatastoreName.OPERATIONAL
             ? StateView.operational(request)
             : Configs.root(request, datastore);
-    var data = DataQuery.apply(request.context(), filter, root);
+    var data = DataQuery.apply(request, filter, root);
     if (configFilter.isPresent()) {
       data = new ConfigFilter(configFilter.get()).apply(data, request.context().schema());
     }
     var ctx = request.context();
-    var finalData = data;
+    // defaults of nodes the user may not read are not reported either (RFC 8341 §3.4.5)
+    boolean restricted =
+        DataQuery.reportsDefaults(mode) && !request.datastore().access().readsEverything();
+    var finalData = restricted ? DataQuery.withVisibleDefaults(request, data) : data;
     var finalMode = mode;
     return w -> {
       w.writeStartElement("", "data", Namespaces.NMDA);
       w.writeDefaultNamespace(Namespaces.NMDA);
-      ctx.dataWriter().writeChildren(w, finalData, finalMode);
+      ctx.dataWriter().writeChildren(w, finalData, finalMode, !restricted);
       w.writeEndElement();
     };
   }

@@ -17,7 +17,7 @@ final class GetHandler implements OperationHandler {
     var params = Params.of(request.operation(), Set.of(FILTER, DataQuery.WITH_DEFAULTS));
     var filter = DataQuery.filter(request, params.optional(FILTER));
     var mode = DataQuery.withDefaults(params);
-    var data = DataQuery.apply(request.context(), filter, StateView.operational(request));
-    return DataQuery.dataReply(request.context(), data, mode);
+    var data = DataQuery.apply(request, filter, StateView.operational(request));
+    return DataQuery.dataReply(request, data, mode);
   }
 }

@@ -41,11 +41,13 @@ import javax.xml.namespace.QName;
 public final class NetconfService implements NetconfSessionListenerFactory, AutoCloseable {
   private final ServerContext context;
   private final BaseNotifications notifications;
+  private final java.util.Optional<DeletedUsers> deletedUsers;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private NetconfService(ServerContext context, BaseNotifications notifications) {
     this.context = context;
     this.notifications = notifications;
+    this.deletedUsers = DeletedUsers.watch(context.datastore(), context.sessions());
   }
 
   /**
@@ -174,6 +176,14 @@ public final class NetconfService implements NetconfSessionListenerFactory, Auto
       return;
     }
     notifications.close();
+    deletedUsers.ifPresent(
+        d -> {
+          try {
+            d.close();
+          } catch (Exception e) {
+            // nothing to do at shutdown
+          }
+        });
     context.timer().shutdownNow();
     context.senders().shutdown();
     try {

@@ -48,7 +48,8 @@ public final class ServerSession implements NetconfSessionListener {
   ServerSession(NetconfSession transport, ServerContext context) {
     this.transport = transport;
     this.context = context;
-    this.datastore = context.datastore().openSession(transport.sessionId(), transport.username());
+    this.datastore =
+        context.datastore().openSession(transport.sessionId(), transport.username(), "netconf");
   }
 
   /** The session-id (RFC 6241 §8.1), shared with the transport and the datastore session. */
@@ -201,6 +202,12 @@ public final class ServerSession implements NetconfSessionListener {
    */
   void kill(long killedBy) {
     end(TerminationReason.KILLED, Optional.of(killedBy));
+    transport.close();
+  }
+
+  /** Ends the session from the server side for {@code reason} (its user was deleted ...). */
+  void end(TerminationReason reason) {
+    end(reason, Optional.empty());
     transport.close();
   }
 

@@ -193,6 +193,10 @@ final class Subscription implements AutoCloseable {
     String xml;
     if (item instanceof Notification n) {
       try {
+        // RFC 8341 §3.4.6: checked at delivery, under the rules in force then
+        if (!session.datastore().access().mayReceive(n.namespace(), n.name())) {
+          return null;
+        }
         if (!filter.matches(n)) {
           return null;
         }

@@ -26,6 +26,9 @@ import java.util.Objects;
  * @param chunkedFraming whether to announce base:1.1 (chunked framing). Default true
  * @param workerThreads threads handling messages for all sessions. Default twice the processors, at
  *     least 4
+ * @param messageTimeout the client's hello must arrive within this long of the session's start, and
+ *     every message within this long of its first byte; a session that trickles bytes slower
+ *     (slowloris) is closed. Default 2 minutes
  */
 public record NetconfServerConfig(
     InetSocketAddress bindAddress,
@@ -36,7 +39,8 @@ public record NetconfServerConfig(
     XmlLimits xmlLimits,
     List<String> capabilities,
     boolean chunkedFraming,
-    int workerThreads) {
+    int workerThreads,
+    Duration messageTimeout) {
 
   public NetconfServerConfig {
     Objects.requireNonNull(bindAddress, "bindAddress");
@@ -52,6 +56,10 @@ public record NetconfServerConfig(
     }
     if (maxMessageSize < 1024) {
       throw new IllegalArgumentException("maxMessageSize below 1024: " + maxMessageSize);
+    }
+    Objects.requireNonNull(messageTimeout, "messageTimeout");
+    if (messageTimeout.isNegative() || messageTimeout.isZero()) {
+      throw new IllegalArgumentException("messageTimeout must be positive: " + messageTimeout);
     }
     if (workerThreads < 1) {
       throw new IllegalArgumentException("workerThreads must be positive: " + workerThreads);
@@ -91,6 +99,7 @@ public record NetconfServerConfig(
     private List<String> capabilities = List.of();
     private boolean chunkedFraming = true;
     private int workerThreads = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+    private Duration messageTimeout = Duration.ofMinutes(2);
 
     private Builder() {}
 
@@ -143,6 +152,11 @@ public record NetconfServerConfig(
       return this;
     }
 
+    public Builder messageTimeout(Duration value) {
+      messageTimeout = value;
+      return this;
+    }
+
     /** The checked configuration. */
     public NetconfServerConfig build() {
       return new NetconfServerConfig(
@@ -154,7 +168,8 @@ public record NetconfServerConfig(
           xmlLimits,
           capabilities,
           chunkedFraming,
-          workerThreads);
+          workerThreads,
+          messageTimeout);
     }
   }
 }

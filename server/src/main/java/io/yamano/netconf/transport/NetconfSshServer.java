@@ -58,6 +58,7 @@ public final class NetconfSshServer implements AutoCloseable {
   private final NetconfSessionListenerFactory listenerFactory;
   private final SshServer sshd;
   private final ExecutorService workers;
+  private final java.util.concurrent.ScheduledExecutorService sweeper;
   private final MessageWriter writer = new MessageWriter();
   private final XmlMessageReader xmlReader;
   private final Map<Long, NetconfSession> sessions = new ConcurrentHashMap<>();
@@ -75,6 +76,15 @@ public final class NetconfSshServer implements AutoCloseable {
     this.xmlReader = new XmlMessageReader(config.xmlLimits());
     this.workers = newWorkers(config.workerThreads());
     this.sshd = newSshServer(config, authenticator);
+    this.sweeper =
+        java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              var t = new Thread(r, "netconf-message-timeouts");
+              t.setDaemon(true);
+              return t;
+            });
+    long period = Math.max(50, Math.min(1000, config.messageTimeout().toMillis() / 4));
+    sweeper.scheduleWithFixedDelay(this::closeOverdue, period, period, TimeUnit.MILLISECONDS);
   }
 
   /**
@@ -134,7 +144,8 @@ public final class NetconfSshServer implements AutoCloseable {
     server.addSessionListener(limit);
     server.setPasswordAuthenticator(
         (username, password, session) ->
-            authenticator.checkPassword(username, password) && limit.admit(session));
+            authenticator.checkPassword(username, password, session.getClientAddress())
+                && limit.admit(session));
     server.setPublickeyAuthenticator(
         (username, key, session) ->
             authenticator.authorizedKeys(username).stream()
@@ -197,6 +208,7 @@ public final class NetconfSshServer implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
+    sweeper.shutdownNow();
     try {
       sshd.stop(false);
     } catch (IOException e) {
@@ -210,6 +222,21 @@ public final class NetconfSshServer implements AutoCloseable {
     } catch (InterruptedException e) {
       workers.shutdownNow();
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Closes sessions whose hello or current message is overdue (see messageTimeout). */
+  private void closeOverdue() {
+    long now = System.nanoTime();
+    long limit = config.messageTimeout().toNanos();
+    for (var session : sessions.values()) {
+      if (session instanceof NetconfSubsystem s) {
+        try {
+          s.closeIfOverdue(now, limit);
+        } catch (RuntimeException e) {
+          LOG.warn("{}: cannot check its message timeout", s, e);
+        }
+      }
     }
   }
 

@@ -57,11 +57,17 @@ final class NetconfSubsystem implements Command, ChannelSessionAware, NetconfSes
   private boolean registered;
 
   /** Touched on the IO thread only. */
-  private Phase phase = Phase.AWAITING_HELLO;
+  private volatile Phase phase = Phase.AWAITING_HELLO;
 
   private volatile FrameEncoder encoder = Framing.END_OF_MESSAGE.encoder();
   private volatile Hello peerHello;
   private volatile Framing framing = Framing.END_OF_MESSAGE;
+
+  /**
+   * When the hello or the message being received started ({@link System#nanoTime}), 0 when nothing
+   * is pending: a message that takes longer than the message timeout closes the session.
+   */
+  private volatile long pendingSince;
 
   /** Set on the executor before the first message is delivered. */
   private NetconfSessionListener listener;
@@ -121,6 +127,7 @@ final class NetconfSubsystem implements Command, ChannelSessionAware, NetconfSes
     }
     registered = true;
     sessionId = id.getAsLong();
+    pendingSince = System.nanoTime();
     var hello = Hello.server(server.config().helloCapabilities(), sessionId);
     executor.execute(() -> write(server.writer().hello(hello)));
   }
@@ -132,6 +139,13 @@ final class NetconfSubsystem implements Command, ChannelSessionAware, NetconfSes
     }
     try {
       reader.feed(buf, start, len, this::onFrame);
+      if (phase == Phase.OPEN) {
+        if (!reader.hasPartialMessage()) {
+          pendingSince = 0;
+        } else if (pendingSince == 0) {
+          pendingSince = System.nanoTime();
+        }
+      }
     } catch (FramingException e) {
       phase = Phase.BROKEN;
       LOG.info("session {}: framing error, closing: {}", sessionId, e.getMessage());
@@ -148,6 +162,29 @@ final class NetconfSubsystem implements Command, ChannelSessionAware, NetconfSes
       executor.execute(this::close);
     }
     return len;
+  }
+
+  /** Closes the session if its hello or current message has taken longer than {@code limit}. */
+  void closeIfOverdue(long now, long limit) {
+    long since = pendingSince;
+    if (since == 0 || phase == Phase.BROKEN || now - since <= limit) {
+      return;
+    }
+    boolean open = phase == Phase.OPEN;
+    phase = Phase.BROKEN;
+    LOG.info(
+        "session {}: {} not complete after {} ms, closing",
+        sessionId,
+        open ? "message" : "hello",
+        limit / 1_000_000);
+    if (open) {
+      var error =
+          RpcError.protocol(
+              ErrorTag.MALFORMED_MESSAGE,
+              "the message did not arrive in full within " + limit / 1_000_000 + " ms");
+      executor.execute(() -> write(server.writer().errors(ReplyEnvelope.NONE, List.of(error))));
+    }
+    executor.execute(this::close);
   }
 
   /** One complete message, still on the IO thread. */

@@ -14,6 +14,14 @@ public interface UserAuthenticator {
   /** True if {@code password} is the password of {@code username}. */
   boolean checkPassword(String username, String password);
 
+  /**
+   * As {@link #checkPassword(String, String)}, knowing where the attempt comes from (for login
+   * throttling per user and source).
+   */
+  default boolean checkPassword(String username, String password, java.net.SocketAddress source) {
+    return checkPassword(username, password);
+  }
+
   /** The public keys {@code username} may log in with; none by default. */
   default Collection<PublicKey> authorizedKeys(String username) {
     return List.of();

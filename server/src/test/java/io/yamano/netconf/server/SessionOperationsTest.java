@@ -73,16 +73,17 @@ class SessionOperationsTest {
   void monitoringListsSessions() throws Exception {
     try (var a = server.connect();
         var b = server.connect()) {
-      // a session counts once the server has taken its hello: one round trip makes sure
-      b.rpc(
-          "<get><filter><netconf-state xmlns=\""
-              + NCM
-              + "\"><sessions/></netconf-state></filter></get>");
-      String reply =
-          a.rpc(
-              "<get><filter><netconf-state xmlns=\""
-                  + NCM
-                  + "\"><sessions/></netconf-state></filter></get>");
+      // b's hello may still be in flight on the server when connect() returns: ask until it shows
+      String reply;
+      long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+      do {
+        reply =
+            a.rpc(
+                "<get><filter><netconf-state xmlns=\""
+                    + NCM
+                    + "\"><sessions/></netconf-state></filter></get>");
+      } while (!reply.contains("<session-id>" + b.sessionId() + "</session-id>")
+          && System.nanoTime() < deadline);
       assertTrue(reply.contains("<session-id>" + a.sessionId() + "</session-id>"), reply);
       assertTrue(reply.contains("<session-id>" + b.sessionId() + "</session-id>"), reply);
       assertTrue(reply.contains("<username>admin</username>"), reply);

@@ -60,6 +60,14 @@ final class TestServer implements AutoCloseable {
     }
   }
 
+  NetconfClient connect(String user, String password) {
+    try {
+      return NetconfClient.connect("127.0.0.1", server.netconfPort(), user, password);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   Path files() throws IOException {
     return Files.createDirectories(dataDir.resolve("files"));
   }

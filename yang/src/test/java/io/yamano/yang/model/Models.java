@@ -28,7 +28,10 @@ final class Models {
 
   private static final Path OURS = Path.of("src/main/yang");
   private static final List<String> IETF =
-      List.of("ietf-inet-types@2013-07-15.yang", "ietf-yang-types@2013-07-15.yang");
+      List.of(
+          "ietf-inet-types@2013-07-15.yang",
+          "ietf-yang-types@2013-07-15.yang",
+          "ietf-netconf-acm@2018-02-14.yang");
 
   private static EffectiveModelContext yamano;
   private static EffectiveModelContext etsi;
