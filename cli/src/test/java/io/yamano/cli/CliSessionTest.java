@@ -31,8 +31,35 @@ class CliSessionTest {
             JournalFileCommitLog.open(dir.resolve("config")),
             JournalFileCommitLog.open(dir.resolve("operational")),
             IncrementalValidator::forRunning);
+    permitAll(datastore);
     env = new CliEnvironment(datastore, dir.resolve("files"), "yamano");
     cli = new CliSession(env, datastore.openSession(1, "admin"), Interaction.answering(true));
+  }
+
+  /** Access control (RFC 8341) out of the way: these tests are about the CLI, not about it. */
+  static void permitAll(Datastore datastore) throws Exception {
+    var nacm =
+        datastore.context().findModules("ietf-netconf-acm").iterator().next().getQNameModule();
+    var q =
+        (java.util.function.Function<String, org.opendaylight.yangtools.yang.common.QName>)
+            name -> org.opendaylight.yangtools.yang.common.QName.create(nacm, name);
+    try (var internal = datastore.openInternalSession("test")) {
+      var tx = internal.newTransaction(io.yamano.datastore.DatastoreName.RUNNING);
+      tx.merge(
+          org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.of(q.apply("nacm")),
+          org.opendaylight.yangtools.yang.data.spi.node.ImmutableNodes.newContainerBuilder()
+              .withNodeIdentifier(
+                  new org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier
+                      .NodeIdentifier(q.apply("nacm")))
+              .withChild(
+                  org.opendaylight.yangtools.yang.data.spi.node.ImmutableNodes.leafNode(
+                      q.apply("write-default"), "permit"))
+              .withChild(
+                  org.opendaylight.yangtools.yang.data.spi.node.ImmutableNodes.leafNode(
+                      q.apply("exec-default"), "permit"))
+              .build());
+      tx.commit("test: permit all");
+    }
   }
 
   @AfterEach

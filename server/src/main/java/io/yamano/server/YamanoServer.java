@@ -120,13 +120,14 @@ public final class YamanoServer implements AutoCloseable {
               datastore, io.yamano.broker.VnfBrokers.load(), bus::publish);
       started.push(lifecycles);
       // The engine publishes lcm-operation-state-change on the bus; it stops before the bus does.
-      started.push(
+      var engine =
           io.yamano.lcm.LifecycleEngine.start(
               datastore,
               io.yamano.vim.VimDrivers.load().keepStateUnder(options.dataDir().resolve("vim")),
               bus::publish,
               io.yamano.lcm.EngineOptions.DEFAULTS,
-              lifecycles));
+              lifecycles);
+      started.push(engine);
       started.push(
           io.yamano.onboarding.service.PackageOperations.start(datastore, options.dataDir()));
 
@@ -150,6 +151,8 @@ public final class YamanoServer implements AutoCloseable {
       started.push(netconf);
       var cliEnvironment =
           new io.yamano.cli.CliEnvironment(datastore, options.dataDir().resolve("files"), "yamano");
+      // commit dry-run shows what the engine would do with the configuration as committed
+      cliEnvironment.planPreview(engine::describePlans);
       cliEnvironment
           .values()
           .typedAs(

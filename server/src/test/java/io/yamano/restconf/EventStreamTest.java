@@ -118,7 +118,9 @@ class EventStreamTest {
     try {
       put("live-json");
       String event =
-          events.until(e -> e.contains("host[name='live-json']"), Duration.ofSeconds(20));
+          events.until(
+              e -> e.contains("host[name='live-json']") && e.contains("netconf-config-change"),
+              Duration.ofSeconds(20));
       assertTrue(event != null, "no event for the edit");
       var n = notification(event);
       assertTrue(n.has("eventTime"));
@@ -139,7 +141,11 @@ class EventStreamTest {
     var events = open("/restconf/streams/NETCONF/xml");
     try {
       put("live-xml");
-      String event = events.until(e -> e.contains("live-xml"), Duration.ofSeconds(20));
+      // the audit trail's commit event names the same path: wait for the config change
+      String event =
+          events.until(
+              e -> e.contains("live-xml") && e.contains("netconf-config-change"),
+              Duration.ofSeconds(20));
       assertTrue(event != null, "no event for the edit");
       assertTrue(
           event.startsWith(

@@ -221,6 +221,19 @@ class CliSshTest {
   }
 
   @Test
+  void commitDryRunShowsTheLifecyclePlan() throws Exception {
+    try (var t = new Terminal()) {
+      t.run("configure", "admin@yamano% ");
+      t.run(
+          "set ns-instance dry1 nsd-ref web-ns flavour default vim-account lab", "admin@yamano% ");
+      var dry = t.run("commit dry-run", "admin@yamano% ");
+      assertTrue(dry.contains("ns-instance dry1: instantiate"), dry);
+      assertTrue(dry.contains("create-vdu:web-1/web-1"), dry);
+      t.run("discard", "admin@yamano% ");
+    }
+  }
+
+  @Test
   void ctrlCDetachesFromProgress() throws Exception {
     try (var t = new Terminal()) {
       t.run("configure", "admin@yamano% ");

@@ -177,6 +177,55 @@ public final class LifecycleEngine implements AutoCloseable {
     return planFor(ns, running());
   }
 
+  /**
+   * What committing {@code proposedRunning} would make the engine do, as text: for every NS
+   * instance whose desired state it changes, the operation and its steps (or why it would be
+   * refused). Nothing is executed; this is {@code commit dry-run}'s plan.
+   */
+  public String describePlans(NormalizedNode proposedRunning) {
+    var current = running();
+    var names = new LinkedHashSet<String>();
+    for (var ns : reader.nsInstances(proposedRunning)) {
+      if (!reader.nsInstance(current, ns.name()).equals(Optional.of(ns))) {
+        names.add(ns.name());
+      }
+    }
+    for (var ns : reader.nsInstances(current)) {
+      if (reader.nsInstance(proposedRunning, ns.name()).isEmpty()) {
+        names.add(ns.name());
+      }
+    }
+    var out = new StringBuilder();
+    for (String ns : names) {
+      try {
+        var planned = planned(ns, proposedRunning);
+        if (planned.isEmpty()) {
+          out.append("ns-instance ").append(ns).append(": nothing to do\n");
+          continue;
+        }
+        var plan = planned.get().plan();
+        out.append("ns-instance ")
+            .append(ns)
+            .append(": ")
+            .append(plan.operation().yangName())
+            .append(", ")
+            .append(plan.steps().size())
+            .append(" steps\n");
+        for (var step : plan.steps()) {
+          out.append("  ").append(step.id()).append("  ").append(step.description());
+          if (!step.dependsOn().isEmpty()) {
+            out.append("  (after ").append(String.join(", ", step.dependsOn())).append(')');
+          }
+          out.append('\n');
+        }
+      } catch (UnrealisableException e) {
+        out.append("ns-instance ").append(ns).append(": refused: ").append(e.getMessage());
+        out.append('\n');
+      }
+    }
+    return out.toString();
+  }
+
   /** The plan reconciling {@code ns} would run if running configuration were {@code root}. */
   Optional<Plan> planFor(String ns, NormalizedNode root) throws UnrealisableException {
     return planned(ns, root).map(Planned::plan);

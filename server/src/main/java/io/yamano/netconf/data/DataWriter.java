@@ -122,7 +122,7 @@ public final class DataWriter {
           plain.write(child);
         }
       } else {
-        new Walk(stream, plain, mode, true).containerBody(root, context, List.of());
+        new Walk(stream, plain, mode, inventAbsent).containerBody(root, context, List.of());
       }
       plain.flush();
     } catch (IOException e) {
