@@ -1068,3 +1068,14 @@ class AccessControl(RestconfCase):
             seen[user] = r.body
         self.assertIn("ietf-netconf-notifications:netconf-config-change", seen["gina"])
         self.assertNotIn("netconf-config-change", seen["frank"])
+
+    def test_entity_tag_of_pruned_resource_matches_rfc8341_3_4_5_rfc8040_3_5_2(self):
+        """The entity-tag a restricted user reads covers what they read (not the admin's), and it
+        is the one their If-Match is compared with."""
+        etag = self.as_user("erin", "GET", "/data/shop:shop").headers["etag"]
+        self.assertNotEqual(etag, data("/shop:shop").headers["etag"])
+        body = {"shop:shop": {"product": [{"sku": "N0", "title": "Tagged"}]}}
+        r = self.as_user("erin", "PATCH", "/data/shop:shop", body, headers=(f"If-Match: {etag}",))
+        self.assertEqual(r.status, 204, r.body)
+        r = self.as_user("erin", "PATCH", "/data/shop:shop", body, headers=(f"If-Match: {etag}",))
+        self.assertEqual(r.status, 412, r.body)

@@ -131,26 +131,29 @@ final class DataResources {
     if (found.isEmpty() && reportAll) {
       found = defaultInUse(source, view, target, ex.origin());
     }
-    boolean defaultsAdded = false;
+    Optional<NormalizedNode> withDefaults = Optional.empty();
     if (restricted && found.isPresent()) {
-      // defaults of nodes the user may not read are not reported either (RFC 8341 §3.4.5): add
-      // them as data, then prune like stored values
-      if (reportAll) {
+      var raw = found.get();
+      found = access.prune(target.path(), raw);
+      if (reportAll && found.isPresent()) {
+        // defaults of nodes the user may not read are not reported either (RFC 8341 §3.4.5):
+        // add them as data, then prune like stored values
         try {
-          found = Optional.of(codec.withDefaults(target, found.get()));
-          defaultsAdded = true;
+          withDefaults = access.prune(target.path(), codec.withDefaults(target, raw));
         } catch (IOException e) {
           throw RestconfException.protocol(
               500, ErrorTag.OPERATION_FAILED, "cannot apply the defaults: " + e.getMessage());
         }
       }
-      found = access.prune(target.path(), found.get());
     }
     if (found.isEmpty() && !target.isRoot()) {
       throw deniedOrNotFound(access, target.path());
     }
-    NormalizedNode node = found.orElseGet(DataCodec::emptyRoot);
-    String etag = etag(node);
+    // the entity-tag is of the stored data the user reads, as edits compare it (If-Match)
+    NormalizedNode stored = found.orElseGet(DataCodec::emptyRoot);
+    String etag = etag(stored);
+    boolean defaultsAdded = withDefaults.isPresent();
+    NormalizedNode node = withDefaults.orElse(stored);
     Instant modified = clock.lastModified(source);
     if (notModified(ex, etag, modified)) {
       return Exchange.Reply.of(304)
@@ -689,9 +692,13 @@ final class DataResources {
    * client can send back the tag it read.
    */
   private Optional<NormalizedNode> current(Exchange ex, Store store, YangInstanceIdentifier path) {
-    return store.unified()
-        ? read(DatastoreName.OPERATIONAL, true, path, ex.origin())
-        : datastore.snapshot(store.writable()).readNode(path);
+    var node =
+        store.unified()
+            ? read(DatastoreName.OPERATIONAL, true, path, ex.origin())
+            : datastore.snapshot(store.writable()).readNode(path);
+    // the tag of what this user reads (RFC 8341 §3.4.5), or an If-Match would never match
+    var access = datastore.accessControl().forUser(ex.user());
+    return access.readsEverything() ? node : node.flatMap(n -> access.prune(path, n));
   }
 
   private void checkPreconditions(Exchange ex, Store store, YangInstanceIdentifier path)
