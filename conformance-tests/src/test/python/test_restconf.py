@@ -860,3 +860,223 @@ class OpenApi(RestconfCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+def nacm_rule(name, ops, action, **match):
+    """One ietf-netconf-acm rule (RFC 8341 §3.2.5); match: path, module-name, rpc-name, ..."""
+    return dict({"name": name, "access-operations": ops, "action": action},
+                **{k.replace("_", "-"): v for k, v in match.items()})
+
+
+class AccessControl(RestconfCase):
+    """RFC 8341 over RESTCONF: the admin configures users and NACM rules through RESTCONF itself,
+    then erin (group rc-editors), frank (group rc-readers) and gina (no group: the defaults) act.
+    Each rule kind and each access operation is shown allowing and denying."""
+
+    PASSWORD = "nacm-rc-pw"
+
+    @classmethod
+    def setUpClass(cls):
+        from test_nacm import pbkdf2
+        users = [{"name": u, "password": pbkdf2(cls.PASSWORD)} for u in ("erin", "frank", "gina")]
+        r = curl("PATCH", "/data/yamano-aaa:aaa", json.dumps({"yamano-aaa:aaa": {"user": users}}),
+                 ctype=JSON)
+        assert r.status == 204, r.body
+        products = "/shop:shop/shop:product"
+        nacm = {"ietf-netconf-acm:nacm": {
+            "groups": {"group": [{"name": "rc-editors", "user-name": ["erin"]},
+                                 {"name": "rc-readers", "user-name": ["frank"]}]},
+            "rule-list": [
+                {"name": "rc-editors", "group": ["rc-editors"], "rule": [
+                    nacm_rule("hide-b2", "read", "deny", path=f"{products}[shop:sku='B2']"),
+                    nacm_rule("hide-currency", "read", "deny", path="/shop:shop/shop:currency"),
+                    nacm_rule("keep-products", "delete", "deny", path=products),
+                    nacm_rule("add-products", "create", "permit", path=products),
+                    nacm_rule("retitle", "update", "permit", path=f"{products}/shop:title"),
+                    nacm_rule("categories", "create delete", "permit",
+                              path="/shop:shop/shop:category"),
+                    nacm_rule("devices", "create update delete", "permit",
+                              module_name="restconf-test")]},
+                {"name": "rc-readers", "group": ["rc-readers"], "rule": [
+                    nacm_rule("no-shop", "*", "deny", module_name="shop"),
+                    nacm_rule("no-reboot", "exec", "deny", module_name="restconf-test",
+                              rpc_name="reboot"),
+                    nacm_rule("no-restart", "exec", "deny",
+                              path="/restconf-test:devices/restconf-test:device/"
+                                   "restconf-test:restart"),
+                    nacm_rule("no-change-events", "read", "deny",
+                              module_name="ietf-netconf-notifications",
+                              notification_name="netconf-config-change")]}]}}
+        r = curl("PATCH", "/data/ietf-netconf-acm:nacm", json.dumps(nacm), ctype=JSON)
+        assert r.status == 204, r.body
+        for path, body in (
+                ("/data/shop:shop/product=N0", {"shop:product": [
+                    {"sku": "N0", "title": "Nacm", "barcode": "900", "price": 7}]}),
+                ("/data/shop:shop/category=nacm-old", {"shop:category": [{"name": "nacm-old"}]}),
+                ("/data/restconf-test:devices/device=nacm-d", {"restconf-test:device": [
+                    {"name": "nacm-d"}]})):
+            r = curl("PUT", path, json.dumps(body), ctype=JSON)
+            assert r.status in (201, 204), r.body
+
+    def as_user(self, user, method, path, body=None, **kw):
+        return curl(method, path, None if body is None else json.dumps(body),
+                    ctype=JSON if body is not None else None, user=user,
+                    password=self.PASSWORD, **kw)
+
+    def skus(self, user, path="/data/shop:shop"):
+        r = curl("GET", path) if user == "admin" else self.as_user(user, "GET", path)
+        self.assertEqual(r.status, 200, r.body)
+        return [p["sku"] for p in r.json()["shop:shop"].get("product", [])]
+
+    # ---- path rules and the read operation (§3.4.5)
+
+    def test_path_rule_read_permit_and_deny_rfc8341_3_4_5(self):
+        """A read deny on one list entry prunes it from a larger read; the entry itself is refused
+        with 403 access-denied and its path (RFC 8040 §4), a sibling entry is readable."""
+        skus = self.skus("erin")
+        self.assertIn("A1", skus)
+        self.assertNotIn("B2", skus)
+        self.assertEqual(self.as_user("erin", "GET", "/data/shop:shop/product=A1").status, 200)
+        r = self.as_user("erin", "GET", "/data/shop:shop/product=B2")
+        self.assertError(r, 403, "access-denied", path="/shop:shop/product[sku='B2']")
+        # a denied node is refused whether or not it exists: 403 does not reveal existence
+        self.assertEqual(self.as_user("erin", "GET", "/data/shop:shop/currency").status, 403)
+
+    def test_read_pruned_in_nmda_datastores_rfc8341_3_4_5_rfc8527(self):
+        """RFC 8527 datastores are pruned the same way: running and operational."""
+        self.assertNotIn("B2", self.skus("erin", "/ds/ietf-datastores:running/shop:shop"))
+        self.assertNotIn("B2", self.skus("erin", "/ds/ietf-datastores:operational/shop:shop"))
+        self.assertIn("B2", self.skus("admin", "/ds/ietf-datastores:operational/shop:shop"))
+        r = self.as_user("erin", "GET", "/ds/ietf-datastores:running/shop:shop/product=B2")
+        self.assertError(r, 403, "access-denied")
+
+    def test_defaults_of_denied_nodes_not_reported_rfc8341_3_4_5_rfc6243(self):
+        """with-defaults=report-all adds defaults only where the user may read."""
+        r = self.as_user("erin", "GET", "/data/shop:shop?with-defaults=report-all")
+        shop_ = r.json()["shop:shop"]
+        self.assertNotIn("currency", shop_)
+        self.assertEqual(shop_["max-items"], 100)
+        r = self.as_user("gina", "GET", "/data/shop:shop?with-defaults=report-all")
+        self.assertEqual(r.json()["shop:shop"]["currency"], "EUR")
+
+    # ---- module-name rules
+
+    def test_module_rule_read_deny_rfc8341_3_4_5(self):
+        """frank's module-name deny hides the whole shop module; other modules stay readable."""
+        r = self.as_user("frank", "GET", "/data/shop:shop")
+        self.assertError(r, 403, "access-denied", path="/shop:shop")
+        r = self.as_user("frank", "GET", "/data")
+        self.assertEqual(r.status, 200, r.body)
+        self.assertNotIn("shop:shop", r.json()["ietf-restconf:data"])
+        self.assertIn("yamano-aaa:aaa", r.json()["ietf-restconf:data"])
+
+    def test_module_rule_write_permit_rfc8341_3_4_5(self):
+        """erin's module-name permit allows writes in restconf-test; frank (no rule) may not."""
+        body = {"restconf-test:device": [{"name": "erin-dev"}]}
+        r = self.as_user("erin", "PUT", "/data/restconf-test:devices/device=erin-dev", body)
+        self.assertIn(r.status, (201, 204), r.body)
+        body = {"restconf-test:device": [{"name": "frank-dev"}]}
+        r = self.as_user("frank", "PUT", "/data/restconf-test:devices/device=frank-dev", body)
+        self.assertError(r, 403, "access-denied")
+
+    # ---- create, update, delete (§3.4.5)
+
+    def test_create_permit_and_deny_rfc8341_3_4_5(self):
+        r = self.as_user("erin", "POST", "/data/shop:shop", {"shop:product": [
+            {"sku": "E1", "title": "Erin", "barcode": "901"}]})
+        self.assertEqual(r.status, 201, r.body)
+        r = self.as_user("erin", "POST", "/data/shop:shop", {"shop:max-items": 5})
+        self.assertError(r, 403, "access-denied", error_type="application",
+                         path="/shop:shop/max-items")
+
+    def test_update_permit_and_deny_rfc8341_3_4_5(self):
+        r = self.as_user("erin", "PATCH", "/data/shop:shop/product=N0",
+                         {"shop:product": [{"sku": "N0", "title": "Renamed"}]})
+        self.assertEqual(r.status, 204, r.body)
+        r = self.as_user("erin", "PATCH", "/data/shop:shop/product=N0",
+                         {"shop:product": [{"sku": "N0", "price": 8}]})
+        self.assertError(r, 403, "access-denied", path="/shop:shop/product[sku='N0']/price")
+        self.assertEqual(data("/shop:shop/product=N0/price").json()["shop:price"], 7)
+
+    def test_delete_permit_and_deny_rfc8341_3_4_5(self):
+        r = self.as_user("erin", "DELETE", "/data/shop:shop/category=nacm-old")
+        self.assertEqual(r.status, 204, r.body)
+        r = self.as_user("erin", "DELETE", "/data/shop:shop/product=N0")
+        self.assertError(r, 403, "access-denied", path="/shop:shop/product[sku='N0']")
+        self.assertEqual(data("/shop:shop/product=N0").status, 200)
+
+    def test_yang_patch_denied_edit_rfc8341_3_4_5_rfc8072(self):
+        """A YANG Patch with a denied edit is refused as a whole."""
+        patch = {"ietf-yang-patch:yang-patch": {"patch-id": "nacm", "edit": [
+            {"edit-id": "1", "operation": "merge", "target": "/name",
+             "value": {"shop:name": "Patched"}}]}}
+        r = curl("PATCH", "/data/shop:shop", json.dumps(patch),
+                 ctype="application/yang-patch+json", user="erin", password=self.PASSWORD)
+        self.assertIn(r.status, (400, 403, 409), r.body)
+        self.assertIn("access-denied", r.body)
+
+    # ---- rpc and action rules, exec (§3.4.4, §3.4.5)
+
+    def test_rpc_rule_exec_deny_rfc8341_3_4_4(self):
+        """frank's rpc-name deny: 403; gina (exec-default permit) reaches the rpc, which has no
+        provider here (501)."""
+        body = {"restconf-test:input": {"delay": 1}}
+        r = self.as_user("frank", "POST", "/operations/restconf-test:reboot", body)
+        self.assertError(r, 403, "access-denied", error_type="protocol")
+        r = self.as_user("gina", "POST", "/operations/restconf-test:reboot", body)
+        self.assertError(r, 501, "operation-not-supported")
+
+    def test_action_rule_exec_deny_rfc8341_3_4_5(self):
+        """A path rule naming an action denies exec of it; gina is permitted (501: no provider)."""
+        body = {"restconf-test:input": {"mode": "soft"}}
+        path = "/data/restconf-test:devices/device=nacm-d/restart"
+        self.assertError(self.as_user("frank", "POST", path, body), 403, "access-denied")
+        self.assertError(self.as_user("gina", "POST", path, body), 501, "operation-not-supported")
+
+    # ---- default policies and default-deny-all (§3.4.4, §3.4.5, §3.2.1)
+
+    def test_default_policies_rfc8341_3_4_5(self):
+        """gina matches no rule: read-default permit, write-default deny."""
+        r = self.as_user("gina", "GET", "/data/shop:shop/name")
+        self.assertEqual(r.status, 200, r.body)
+        r = self.as_user("gina", "PATCH", "/data/shop:shop", {"shop:shop": {"name": "Ginas"}})
+        self.assertError(r, 403, "access-denied", path="/shop:shop/name")
+
+    def test_default_deny_all_rfc8341_3_4_5(self):
+        """Nodes marked nacm:default-deny-all (a password, /nacm) are denied without a rule."""
+        r = self.as_user("gina", "GET", "/data/yamano-aaa:aaa/user=gina")
+        self.assertEqual(r.status, 200, r.body)
+        self.assertNotIn("password", r.json()["yamano-aaa:user"][0])
+        r = self.as_user("gina", "GET", "/data/yamano-aaa:aaa/user=gina/password")
+        self.assertError(r, 403, "access-denied")
+        self.assertEqual(self.as_user("gina", "GET", "/data/ietf-netconf-acm:nacm").status, 403)
+        r = data("/yamano-aaa:aaa/user=gina/password")
+        self.assertEqual(r.status, 200, r.body)
+        self.assertEqual(data("/ietf-netconf-acm:nacm").status, 200)
+
+    # ---- notification rules on event streams (§3.4.6)
+
+    def test_notification_rule_on_event_stream_rfc8341_3_4_6(self):
+        """frank's notification-name deny keeps netconf-config-change out of his SSE stream;
+        gina receives it."""
+        start = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() - 3600))
+        stop = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(time.time() + 1))
+        seen = {}
+        for user in ("frank", "gina"):
+            r = curl("GET", f"/streams/NETCONF/json?start-time={start}&stop-time={stop}",
+                     accept="text/event-stream", user=user, password=self.PASSWORD, timeout=15)
+            self.assertEqual(r.status, 200, r.body)
+            seen[user] = r.body
+        self.assertIn("ietf-netconf-notifications:netconf-config-change", seen["gina"])
+        self.assertNotIn("netconf-config-change", seen["frank"])
+
+    def test_entity_tag_of_pruned_resource_matches_rfc8341_3_4_5_rfc8040_3_5_2(self):
+        """The entity-tag a restricted user reads covers what they read (not the admin's), and it
+        is the one their If-Match is compared with."""
+        etag = self.as_user("erin", "GET", "/data/shop:shop").headers["etag"]
+        self.assertNotEqual(etag, data("/shop:shop").headers["etag"])
+        body = {"shop:shop": {"product": [{"sku": "N0", "title": "Tagged"}]}}
+        r = self.as_user("erin", "PATCH", "/data/shop:shop", body, headers=(f"If-Match: {etag}",))
+        self.assertEqual(r.status, 204, r.body)
+        r = self.as_user("erin", "PATCH", "/data/shop:shop", body, headers=(f"If-Match: {etag}",))
+        self.assertEqual(r.status, 412, r.body)

@@ -17,6 +17,7 @@ import io.yamano.cli.parse.Token;
 import io.yamano.cli.parse.Tokenizer;
 import io.yamano.datastore.DatastoreName;
 import io.yamano.datastore.DatastoreSession;
+import io.yamano.datastore.nacm.Access;
 import io.yamano.datastore.operation.Invoker;
 import io.yamano.datastore.operation.OperationRequest;
 import io.yamano.error.ErrorTag;
@@ -307,9 +308,17 @@ public final class CliSession implements AutoCloseable {
   /** The tree a mode looks at: configuration and state, or the working configuration. */
   private NormalizedNode viewRoot(Mode view) {
     if (view == Mode.CONFIGURE && workspace != null) {
-      return workspace.root();
+      return visible(workspace.root());
     }
-    return operationalRoot();
+    return visible(operationalRoot());
+  }
+
+  /**
+   * The tree without what the session's user may not read (RFC 8341 §3.4.5): every show, diff and
+   * completion goes through here, so the CLI reveals what NETCONF and RESTCONF reveal.
+   */
+  private NormalizedNode visible(NormalizedNode tree) {
+    return tree instanceof ContainerNode root ? session.access().prune(root) : tree;
   }
 
   /** Running merged into operational: what {@code show} shows in operational mode. */
@@ -387,10 +396,14 @@ public final class CliSession implements AutoCloseable {
       NormalizedNode tree, ParsedPath parsed, Format format, StringBuilder out, boolean tables)
       throws CliFailure {
     var path = parsed.path();
-    var node = NormalizedNodes.findNode(tree, path);
+    var node = NormalizedNodes.findNode(visible(tree), path);
     if (node.isEmpty()) {
       if (path.isEmpty()) {
         return;
+      }
+      // as RESTCONF: a target the user may not read is refused whether or not it exists
+      if (!session.access().data(Access.READ, path).permitted()) {
+        throw new CliFailure(env.pathWords().text(path) + ": access denied");
       }
       throw new CliFailure(env.pathWords().text(path) + ": no such data");
     }
@@ -575,7 +588,7 @@ public final class CliSession implements AutoCloseable {
               .readNode(YangInstanceIdentifier.of())
               .orElseThrow();
       var diff = new StringBuilder();
-      env.text().renderDiff(running, workspace.root(), diff);
+      env.text().renderDiff(visible(running), visible(workspace.root()), diff);
       out.append(diff.isEmpty() ? "No pending changes.\n" : diff);
       return;
     }
@@ -592,7 +605,7 @@ public final class CliSession implements AutoCloseable {
     int n = number(args, 1, 0);
     var before = env.datastore().runningBefore(n);
     var diff = new StringBuilder();
-    env.text().renderDiff(before, workspace.root(), diff);
+    env.text().renderDiff(visible(before), visible(workspace.root()), diff);
     out.append(diff.isEmpty() ? "No differences.\n" : diff);
   }
 
@@ -667,7 +680,7 @@ public final class CliSession implements AutoCloseable {
               .readNode(YangInstanceIdentifier.of())
               .orElseThrow();
       var diff = new StringBuilder();
-      env.text().renderDiff(running, workspace.root(), diff);
+      env.text().renderDiff(visible(running), visible(workspace.root()), diff);
       out.append(diff.isEmpty() ? "No modifications to commit.\n" : diff);
       out.append("Validation complete\n");
       var preview = env.planPreview();

@@ -125,15 +125,35 @@ final class DataResources {
                     : WithDefaultsMode.EXPLICIT);
     boolean reportAll =
         mode == WithDefaultsMode.REPORT_ALL || mode == WithDefaultsMode.REPORT_ALL_TAGGED;
+    var access = datastore.accessControl().forUser(ex.user());
+    boolean restricted = !access.readsEverything();
     var found = read(source, view, target.path(), ex.origin());
     if (found.isEmpty() && reportAll) {
       found = defaultInUse(source, view, target, ex.origin());
     }
-    if (found.isEmpty() && !target.isRoot()) {
-      throw RestconfException.notFound(target.path(), "the resource does not exist");
+    Optional<NormalizedNode> withDefaults = Optional.empty();
+    if (restricted && found.isPresent()) {
+      var raw = found.get();
+      found = access.prune(target.path(), raw);
+      if (reportAll && found.isPresent()) {
+        // defaults of nodes the user may not read are not reported either (RFC 8341 §3.4.5):
+        // add them as data, then prune like stored values
+        try {
+          withDefaults = access.prune(target.path(), codec.withDefaults(target, raw));
+        } catch (IOException e) {
+          throw RestconfException.protocol(
+              500, ErrorTag.OPERATION_FAILED, "cannot apply the defaults: " + e.getMessage());
+        }
+      }
     }
-    NormalizedNode node = found.orElseGet(DataCodec::emptyRoot);
-    String etag = etag(node);
+    if (found.isEmpty() && !target.isRoot()) {
+      throw deniedOrNotFound(access, target.path());
+    }
+    // the entity-tag is of the stored data the user reads, as edits compare it (If-Match)
+    NormalizedNode stored = found.orElseGet(DataCodec::emptyRoot);
+    String etag = etag(stored);
+    boolean defaultsAdded = withDefaults.isPresent();
+    NormalizedNode node = withDefaults.orElse(stored);
     Instant modified = clock.lastModified(source);
     if (notModified(ex, etag, modified)) {
       return Exchange.Reply.of(304)
@@ -142,10 +162,10 @@ final class DataResources {
     }
     var fields = ex.query().fields();
     var shaper = new ResourceShaper(codec.schema(), content, ex.query().depth());
-    boolean addAbsent = true;
+    boolean addAbsent = !defaultsAdded;
     try {
       if (!shaper.isIdentity(fields)) {
-        if (reportAll) {
+        if (reportAll && !defaultsAdded) {
           // defaults first, then the cut: what depth or fields leave out stays out
           node = codec.withDefaults(target, node);
           addAbsent = false;
@@ -179,6 +199,29 @@ final class DataResources {
     return new Exchange.Reply(200, new java.util.LinkedHashMap<>(), body.toByteArray())
         .header("ETag", etag)
         .header("Last-Modified", httpDate(modified));
+  }
+
+  /**
+   * A read target the user may not read at all is refused with {@code access-denied} (RFC 8040 §4:
+   * "If the user is not authorized to access the target resource, an error response containing a
+   * 403 Forbidden status-line SHOULD be returned"), whether or not it exists, so that the answer
+   * does not tell a denied node's existence (RFC 8341 §3.4.5 keeps it hidden in a larger read). A
+   * readable target that does not exist is the 404 of RFC 8040 §4.3.
+   */
+  private static RestconfException deniedOrNotFound(
+      io.yamano.datastore.nacm.UserAccess access, YangInstanceIdentifier path) {
+    if (access.data(io.yamano.datastore.nacm.Access.READ, path).permitted()) {
+      return RestconfException.notFound(path, "the resource does not exist");
+    }
+    return RestconfException.of(
+        new RpcException(
+            new RpcError(
+                ErrorType.PROTOCOL,
+                ErrorTag.ACCESS_DENIED,
+                Optional.empty(),
+                Optional.of(path),
+                "access to the resource is denied (RFC 8341)",
+                java.util.Map.of())));
   }
 
   /**
@@ -591,7 +634,7 @@ final class DataResources {
     var target = store.writable();
     checkPreconditions(ex, store, path);
     long id = sessionIds.getAndIncrement();
-    try (DatastoreSession session = datastore.openSession(id, ex.user())) {
+    try (DatastoreSession session = datastore.openSession(id, ex.user(), "restconf")) {
       checkLocks(
           id,
           store.unified()
@@ -649,9 +692,13 @@ final class DataResources {
    * client can send back the tag it read.
    */
   private Optional<NormalizedNode> current(Exchange ex, Store store, YangInstanceIdentifier path) {
-    return store.unified()
-        ? read(DatastoreName.OPERATIONAL, true, path, ex.origin())
-        : datastore.snapshot(store.writable()).readNode(path);
+    var node =
+        store.unified()
+            ? read(DatastoreName.OPERATIONAL, true, path, ex.origin())
+            : datastore.snapshot(store.writable()).readNode(path);
+    // the tag of what this user reads (RFC 8341 §3.4.5), or an If-Match would never match
+    var access = datastore.accessControl().forUser(ex.user());
+    return access.readsEverything() ? node : node.flatMap(n -> access.prune(path, n));
   }
 
   private void checkPreconditions(Exchange ex, Store store, YangInstanceIdentifier path)

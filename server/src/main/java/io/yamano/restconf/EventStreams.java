@@ -1,6 +1,7 @@
 package io.yamano.restconf;
 
 import com.google.gson.stream.JsonWriter;
+import io.yamano.datastore.nacm.AccessControl;
 import io.yamano.error.ErrorTag;
 import io.yamano.netconf.notification.EventFilter;
 import io.yamano.netconf.notification.Notification;
@@ -80,6 +81,7 @@ final class EventStreams implements AutoCloseable {
           });
 
   private final NotificationBus bus;
+  private final AccessControl accessControl;
   private final EffectiveModelContext schema;
   private final DataCodec codec;
   private final Clock clock = Clock.systemUTC();
@@ -87,8 +89,13 @@ final class EventStreams implements AutoCloseable {
   private final Set<BlockingQueue<Notification>> open = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  EventStreams(NotificationBus bus, EffectiveModelContext schema, DataCodec codec) {
+  EventStreams(
+      NotificationBus bus,
+      AccessControl accessControl,
+      EffectiveModelContext schema,
+      DataCodec codec) {
     this.bus = bus;
+    this.accessControl = accessControl;
     this.schema = schema;
     this.codec = codec;
     for (Module m : schema.getModules()) {
@@ -209,6 +216,10 @@ final class EventStreams implements AutoCloseable {
         } else {
           if (stop.isPresent() && !next.eventTime().isBefore(stop.get())) {
             break;
+          }
+          // RFC 8341 §3.4.6: checked at delivery, under the rules in force then
+          if (!accessControl.forUser(user).mayReceive(next.namespace(), next.name())) {
+            continue;
           }
           os.write(event(next, encoding).getBytes(StandardCharsets.UTF_8));
         }

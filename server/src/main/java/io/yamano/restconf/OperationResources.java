@@ -235,7 +235,7 @@ final class OperationResources {
     checkMandatory(definition.getInput(), input, "input");
     ContainerNode output;
     long id = sessionIds.getAndIncrement();
-    try (var session = datastore.openSession(id, ex.user())) {
+    try (var session = datastore.openSession(id, ex.user(), "restconf")) {
       output =
           datastore
               .operations()

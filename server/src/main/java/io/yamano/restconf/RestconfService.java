@@ -134,7 +134,7 @@ public final class RestconfService extends Handler.Abstract implements AutoClose
         data,
         operations,
         new YangPatchResource(codec, paths, data, errors),
-        new EventStreams(bus, schema, codec),
+        new EventStreams(bus, datastore.accessControl(), schema, codec),
         new OpenApi(schema),
         errors,
         clock);

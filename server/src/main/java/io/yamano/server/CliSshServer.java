@@ -151,7 +151,7 @@ public final class CliSshServer implements AutoCloseable {
                 try (var cli =
                     new CliSession(
                         env,
-                        env.datastore().openSession(sessionIds.incrementAndGet(), user),
+                        env.datastore().openSession(sessionIds.incrementAndGet(), user, "cli"),
                         io.yamano.cli.Interaction.answering(false))) {
                   for (var line : commands.split("[;\\n]")) {
                     if (line.isBlank()) {
@@ -236,7 +236,7 @@ public final class CliSshServer implements AutoCloseable {
                 int code = 0;
                 try {
                   var datastoreSession =
-                      env.datastore().openSession(sessionIds.incrementAndGet(), user);
+                      env.datastore().openSession(sessionIds.incrementAndGet(), user, "cli");
                   new CliShell(
                           terminal,
                           interaction -> new CliSession(env, datastoreSession, interaction))
