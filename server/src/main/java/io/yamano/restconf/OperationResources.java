@@ -181,6 +181,17 @@ final class OperationResources {
       Exchange ex, Encoding out, Optional<Encoding> in, ApiPath.Target target)
       throws RestconfException {
     ex.query().allowOnly(Set.of(), "an action");
+    // access first: a denied user must not learn whether the target exists (RFC 8341 §3.4.5)
+    try {
+      datastore
+          .operations()
+          .checkAccess(
+              target.stack().toSchemaNodeIdentifier(),
+              target.path(),
+              new Invoker(ex.user(), 0, "restconf"));
+    } catch (RpcException e) {
+      throw RestconfException.of(e);
+    }
     // RFC 7950 §7.15.2: the node the action is invoked on must exist
     if (data.read(DatastoreName.OPERATIONAL, true, target.path(), ex.origin()).isEmpty()) {
       throw RestconfException.of(

@@ -7,6 +7,7 @@ import io.yamano.error.RpcException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
 import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
 import org.opendaylight.yangtools.yang.model.api.stmt.SchemaNodeIdentifier.Absolute;
 
@@ -41,6 +42,29 @@ public final class Operations {
   }
 
   /**
+   * Whether {@code invoker} may execute the operation (RFC 8341 §3.4.4 for rpcs, §3.4.5 for
+   * actions), checked before anything else is said about the request: a front end calls this before
+   * telling whether an action's target exists, so that a denied user learns nothing of the data.
+   * Invokers of front end {@code internal} are recovery sessions and are not checked.
+   *
+   * @param target the action's data node, or empty for an rpc
+   * @throws RpcException {@code access-denied}
+   */
+  public void checkAccess(Absolute operation, YangInstanceIdentifier target, Invoker invoker)
+      throws RpcException {
+    if (invoker.frontEnd().equals("internal")) {
+      return;
+    }
+    var access = accessControl.forUser(invoker.user());
+    var name = operation.lastNodeIdentifier();
+    if (!target.isEmpty()) {
+      access.checkAction(target, name, invoker.frontEnd());
+    } else {
+      access.checkExec(name, invoker.frontEnd());
+    }
+  }
+
+  /**
    * Invokes the registered handler. The caller has already checked that the operation exists in the
    * schema, parsed its input and, for an action, that the target node exists (RFC 7950 §7.15.2).
    *
@@ -52,16 +76,7 @@ public final class Operations {
    *     whatever the handler raises
    */
   public ContainerNode invoke(OperationRequest request) throws RpcException {
-    var invoker = request.invoker();
-    if (!invoker.frontEnd().equals("internal")) {
-      var access = accessControl.forUser(invoker.user());
-      var name = request.operation().lastNodeIdentifier();
-      if (request.isAction()) {
-        access.checkAction(request.target(), name, invoker.frontEnd());
-      } else {
-        access.checkExec(name, invoker.frontEnd());
-      }
-    }
+    checkAccess(request.operation(), request.target(), request.invoker());
     var handler = handlers.get(request.operation());
     if (handler == null) {
       throw new RpcException(

@@ -37,6 +37,8 @@ final class YangOperations {
     public ReplyBody handle(Request request) throws RpcException {
       var ctx = request.context();
       var call = ActionCall.parse(request.dom(request.operation()), ctx.schema(), ctx.editParser());
+      // access first: a denied user must not learn whether the target exists (RFC 8341 §3.4.5)
+      ctx.datastore().operations().checkAccess(call.operation(), call.target(), invoker(request));
       if (!exists(ctx, call.target())) {
         throw new RpcException(
             new RpcError(
@@ -91,11 +93,15 @@ final class YangOperations {
     return invoke(request, Absolute.of(name), YangInstanceIdentifier.of(), input);
   }
 
+  private static Invoker invoker(Request request) {
+    var session = request.session();
+    return new Invoker(session.username(), session.id(), "netconf");
+  }
+
   private static ReplyBody invoke(
       Request request, Absolute operation, YangInstanceIdentifier target, ContainerNode input)
       throws RpcException {
-    var session = request.session();
-    var invoker = new Invoker(session.username(), session.id(), "netconf");
+    var invoker = invoker(request);
     ContainerNode output =
         request
             .context()

@@ -90,6 +90,7 @@ class NacmNetconfTest {
             "<module-name>ietf-netconf</module-name><rpc-name>lock</rpc-name>",
             "exec",
             "deny")
+        + rule("no-lcm-actions", "<module-name>yamano-ns</module-name>", "exec", "deny")
         + rule(
             "no-config-change",
             "<module-name>ietf-netconf-notifications</module-name>"
@@ -177,6 +178,28 @@ class NacmNetconfTest {
               "<get-config><source><running/></source><filter type=\"xpath\" select=\"/ops:top/ops:item[ops:id='hidden']\" xmlns:ops=\"urn:example:ops\"/></get-config>");
       assertFalse(probe.contains("hidden"), probe);
       assertTrue(getConfig(dave).contains("<id>hidden</id>"));
+    }
+  }
+
+  static final String GHOST_ACTION =
+      "<action xmlns=\"urn:ietf:params:xml:ns:yang:1\"><ns-instances"
+          + " xmlns=\"urn:yamano:params:xml:ns:yang:yamano-ns\"><ns-instance><name>ghost</name>"
+          + "<instantiate/></ns-instance></ns-instances></action>";
+
+  /**
+   * RFC 8341 §3.4.5: a denied action is access-denied before anything is said about its target, so
+   * that a user learns nothing of data it may not see; a permitted one hears that it is missing.
+   */
+  @Test
+  void deniedActionSaysNothingOfItsTarget() throws Exception {
+    try (var carol = server.connect("carol", PW)) {
+      var reply = carol.rpc(GHOST_ACTION);
+      assertTrue(reply.contains("<error-tag>access-denied</error-tag>"), reply);
+      assertFalse(reply.contains("data-missing"), reply);
+    }
+    try (var erin = server.connect("erin", PW)) {
+      var reply = erin.rpc(GHOST_ACTION);
+      assertTrue(reply.contains("<error-tag>data-missing</error-tag>"), reply);
     }
   }
 
