@@ -717,38 +717,7 @@ public final class LifecycleEngine implements AutoCloseable {
 
   private void notify(
       String ns, String id, OperationType type, String opState, String step, String error) {
-    var xml =
-        new StringBuilder("<lcm-operation-state-change xmlns=\"")
-            .append(YangNames.NS_NAMESPACE)
-            .append("\">");
-    element(xml, "ns-instance", ns);
-    element(xml, "lcm-operation-id", id);
-    element(xml, "operation", type.yangName());
-    element(xml, "state", opState);
-    element(xml, "current-step", step);
-    element(xml, "error-message", error);
-    xml.append("</lcm-operation-state-change>");
-    try {
-      publisher.publish(YangNames.NS_NAMESPACE, "lcm-operation-state-change", xml.toString());
-    } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.WARNING, "notification not published: " + e.getMessage());
-    }
-  }
-
-  private static void element(StringBuilder xml, String name, String value) {
-    if (value == null) {
-      return;
-    }
-    xml.append('<').append(name).append('>');
-    for (char c : value.toCharArray()) {
-      switch (c) {
-        case '<' -> xml.append("&lt;");
-        case '>' -> xml.append("&gt;");
-        case '&' -> xml.append("&amp;");
-        default -> xml.append(c);
-      }
-    }
-    xml.append("</").append(name).append('>');
+    publisher.operationStateChanged(ns, id, type.yangName(), opState, step, error);
   }
 
   /**

@@ -12,7 +12,7 @@ import java.util.Map;
 import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode;
 
 /** A commit log in memory that outlives the datastore using it, as a disk would. */
-final class MemoryLog implements CommitLog {
+public final class MemoryLog implements CommitLog {
   private final List<JournalEntry> entries = new ArrayList<>();
   private final Map<DatastoreName, NormalizedNode> snapshots = new EnumMap<>(DatastoreName.class);
   private final Map<String, byte[]> properties = new HashMap<>();

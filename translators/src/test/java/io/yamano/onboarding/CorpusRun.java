@@ -2,6 +2,7 @@ package io.yamano.onboarding;
 
 import io.yamano.datastore.Datastore;
 import io.yamano.datastore.validation.IncrementalValidator;
+import io.yamano.lcm.MemoryLog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.yamano.datastore.Datastore;
 import io.yamano.datastore.DatastoreName;
 import io.yamano.datastore.validation.IncrementalValidator;
+import io.yamano.lcm.MemoryLog;
 import io.yamano.onboarding.PackageOnboarding.Options;
 import io.yamano.onboarding.pkg.IntegrityReport.ChecksumStatus;
 import io.yamano.onboarding.pkg.IntegrityReport.SignatureStatus;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.yamano.datastore.Datastore;
 import io.yamano.datastore.validation.IncrementalValidator;
+import io.yamano.lcm.MemoryLog;
 import io.yamano.onboarding.pkg.PackageFormat;
 import java.nio.file.Path;
 import java.time.Clock;

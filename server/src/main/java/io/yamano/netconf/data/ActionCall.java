@@ -1,22 +1,17 @@
 package io.yamano.netconf.data;
 
-import io.yamano.error.RpcError;
 import io.yamano.error.RpcException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.opendaylight.yangtools.yang.common.QName;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.NodeIdentifier;
-import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.NodeIdentifierWithPredicates;
 import org.opendaylight.yangtools.yang.data.api.schema.ContainerNode;
 import org.opendaylight.yangtools.yang.model.api.ActionDefinition;
 import org.opendaylight.yangtools.yang.model.api.ActionNodeContainer;
 import org.opendaylight.yangtools.yang.model.api.ContainerSchemaNode;
 import org.opendaylight.yangtools.yang.model.api.DataNodeContainer;
 import org.opendaylight.yangtools.yang.model.api.EffectiveModelContext;
-import org.opendaylight.yangtools.yang.model.api.LeafSchemaNode;
 import org.opendaylight.yangtools.yang.model.api.ListSchemaNode;
 import org.opendaylight.yangtools.yang.model.api.stmt.SchemaNodeIdentifier.Absolute;
 import org.w3c.dom.Element;
@@ -39,7 +34,6 @@ public record ActionCall(YangInstanceIdentifier target, Absolute operation, Cont
     DataNodeContainer level = context;
     var path = YangInstanceIdentifier.of();
     var schemaPath = new ArrayList<QName>();
-    var values = new LeafValues(context);
     Element current = action;
     while (true) {
       Element step = onlyNonKeyChild(current, level, path);
@@ -90,7 +84,7 @@ public record ActionCall(YangInstanceIdentifier target, Absolute operation, Cont
       var node = child.node();
       if (node instanceof ListSchemaNode list) {
         path = path.node(NodeIdentifier.create(list.getQName()));
-        path = path.node(keys(step, list, schemaPath, path, values));
+        path = path.node(inputs.entryKey(step, list, schemaPath, path));
         level = list;
       } else if (node instanceof ContainerSchemaNode container) {
         path = path.node(NodeIdentifier.create(container.getQName()));
@@ -143,56 +137,5 @@ public record ActionCall(YangInstanceIdentifier target, Absolute operation, Cont
               path, "action", "the path ends before reaching an action (RFC 7950 §7.15.2)"));
     }
     return found;
-  }
-
-  private static NodeIdentifierWithPredicates keys(
-      Element entry,
-      ListSchemaNode list,
-      List<QName> schemaPath,
-      YangInstanceIdentifier listPath,
-      LeafValues values)
-      throws RpcException {
-    Map<QName, Object> keys = new LinkedHashMap<>();
-    for (QName key : list.getKeyDefinition()) {
-      Element keyElement = null;
-      for (Node n = entry.getFirstChild(); n != null; n = n.getNextSibling()) {
-        if (n instanceof Element e
-            && key.getLocalName().equals(e.getLocalName())
-            && key.getNamespace().toString().equals(e.getNamespaceURI())) {
-          keyElement = e;
-          break;
-        }
-      }
-      if (keyElement == null) {
-        throw new RpcException(
-            DataErrors.missingElement(
-                listPath,
-                key.getLocalName(),
-                "the entry of list '"
-                    + list.getQName().getLocalName()
-                    + "' the action is on needs its key leaf '"
-                    + key.getLocalName()
-                    + "'"));
-      }
-      var leafPath = new ArrayList<>(schemaPath);
-      leafPath.add(key);
-      try {
-        keys.put(
-            key,
-            values.parse(
-                (LeafSchemaNode) list.dataChildByName(key),
-                leafPath,
-                keyElement.getTextContent(),
-                new DomNamespaceContext(keyElement)));
-      } catch (IllegalArgumentException e) {
-        RpcError error =
-            DataErrors.invalidValue(
-                listPath.node(NodeIdentifier.create(key)),
-                key.getLocalName(),
-                "key '" + keyElement.getTextContent() + "' is not valid: " + e.getMessage());
-        throw new RpcException(error);
-      }
-    }
-    return NodeIdentifierWithPredicates.of(list.getQName(), keys);
   }
 }

@@ -134,6 +134,23 @@ public final class EditConfigParser {
     return built;
   }
 
+  /**
+   * The key of the list entry an element stands for, read from its key leaves with the same rules
+   * and errors as configuration.
+   *
+   * @param schemaPath schema-tree path of the list
+   * @param listPath instance path of the list (for error paths)
+   */
+  NodeIdentifierWithPredicates entryKey(
+      Element entry, ListSchemaNode list, List<QName> schemaPath, YangInstanceIdentifier listPath)
+      throws RpcException {
+    try {
+      return new Walk().readKeys(entry, list, schemaPath, listPath);
+    } catch (Refused r) {
+      throw new RpcException(r.error);
+    }
+  }
+
   /** A container level of the walk: its schema, schema-tree path and instance path. */
   private record Level(
       DataNodeContainer schema, List<QName> schemaPath, YangInstanceIdentifier path) {}

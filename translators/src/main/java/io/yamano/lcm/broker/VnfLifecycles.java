@@ -650,38 +650,8 @@ public final class VnfLifecycles implements VnfConfigurator, AutoCloseable {
   }
 
   private void notify(String ns, String id, String state, String step, String error) {
-    var xml =
-        new StringBuilder("<lcm-operation-state-change xmlns=\"")
-            .append(YangNames.NS_NAMESPACE)
-            .append("\">");
-    element(xml, "ns-instance", ns);
-    element(xml, "lcm-operation-id", id);
-    element(xml, "operation", OperationType.EXECUTE_PRIMITIVE.yangName());
-    element(xml, "state", state);
-    element(xml, "current-step", step);
-    element(xml, "error-message", error);
-    xml.append("</lcm-operation-state-change>");
-    try {
-      publisher.publish(YangNames.NS_NAMESPACE, "lcm-operation-state-change", xml.toString());
-    } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.WARNING, "notification not published: " + e.getMessage());
-    }
-  }
-
-  private static void element(StringBuilder xml, String name, String value) {
-    if (value == null) {
-      return;
-    }
-    xml.append('<').append(name).append('>');
-    for (char c : value.toCharArray()) {
-      switch (c) {
-        case '<' -> xml.append("&lt;");
-        case '>' -> xml.append("&gt;");
-        case '&' -> xml.append("&amp;");
-        default -> xml.append(c);
-      }
-    }
-    xml.append("</").append(name).append('>');
+    publisher.operationStateChanged(
+        ns, id, OperationType.EXECUTE_PRIMITIVE.yangName(), state, step, error);
   }
 
   private ReentrantLock lock(String ns, String vnf) {
