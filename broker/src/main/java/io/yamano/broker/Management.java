@@ -39,6 +39,21 @@ public record Management(
     properties = properties == null ? Map.of() : Map.copyOf(properties);
   }
 
+  @Override
+  public String toString() {
+    // never print the password
+    return "Management[broker="
+        + broker
+        + ", address="
+        + address
+        + ", port="
+        + port
+        + ", username="
+        + username
+        + (password == null ? "" : ", password=******")
+        + "]";
+  }
+
   /**
    * The endpoint of one VNF instance: every template filled from {@code values}.
    *

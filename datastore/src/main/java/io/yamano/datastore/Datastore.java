@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier;
+import org.opendaylight.yangtools.yang.data.api.schema.LeafNode;
 import org.opendaylight.yangtools.yang.data.api.schema.NormalizedNode;
 import org.opendaylight.yangtools.yang.data.tree.api.DataTree;
 import org.opendaylight.yangtools.yang.data.tree.api.DataTreeCandidate;
@@ -68,6 +69,8 @@ public final class Datastore implements AutoCloseable {
   private final Operations operations;
   private final Map<Long, DatastoreSession> sessions = new ConcurrentHashMap<>();
   private final AtomicLong internalSessionIds = new AtomicLong(-1);
+  private final io.yamano.datastore.secret.Secrets secrets;
+  private final io.yamano.datastore.secret.SecretLeaves secretLeaves;
   private volatile boolean closed;
 
   private Datastore(
@@ -75,9 +78,12 @@ public final class Datastore implements AutoCloseable {
       CommitLog configLog,
       CommitLog operationalLog,
       Function<DataTree, ConstraintValidator> validatorFactory,
+      io.yamano.datastore.secret.Secrets secrets,
       Clock clock)
       throws IOException {
     this.context = Objects.requireNonNull(context);
+    this.secrets = Objects.requireNonNull(secrets, "secrets");
+    this.secretLeaves = io.yamano.datastore.secret.SecretLeaves.of(context);
     this.configLog = configLog;
     this.operationalLog = operationalLog;
     this.clock = clock;
@@ -117,7 +123,69 @@ public final class Datastore implements AutoCloseable {
       CommitLog operationalLog,
       Function<DataTree, ConstraintValidator> validatorFactory)
       throws IOException {
-    return new Datastore(context, configLog, operationalLog, validatorFactory, Clock.systemUTC());
+    return open(
+        context,
+        configLog,
+        operationalLog,
+        validatorFactory,
+        io.yamano.datastore.secret.Secrets.ephemeral());
+  }
+
+  /**
+   * Opens the datastores with the key that seals {@code yaaa:secret} leaves. The other overload
+   * uses a key that dies with the process: right only for data that is never kept.
+   */
+  public static Datastore open(
+      EffectiveModelContext context,
+      CommitLog configLog,
+      CommitLog operationalLog,
+      Function<DataTree, ConstraintValidator> validatorFactory,
+      io.yamano.datastore.secret.Secrets secrets)
+      throws IOException {
+    return new Datastore(
+        context, configLog, operationalLog, validatorFactory, secrets, Clock.systemUTC());
+  }
+
+  /** The key that seals and opens secret leaves; only for the components that log in. */
+  public io.yamano.datastore.secret.Secrets secrets() {
+    return secrets;
+  }
+
+  /**
+   * The writes that seal the clear {@code yaaa:secret} leaves of {@code data} (to be written at
+   * {@code path}): each leaf's path with its sealed value. Every transaction applies them itself; a
+   * front end that keeps edits of its own before committing them (the CLI's private candidate)
+   * applies them too, so that not even its own view holds a secret in clear.
+   *
+   * @throws RpcException {@code invalid-value} at the leaf for a sealed value that does not open
+   *     under this datastore's key
+   */
+  public java.util.List<java.util.Map.Entry<YangInstanceIdentifier, LeafNode<?>>> sealSecrets(
+      YangInstanceIdentifier path, NormalizedNode data) throws RpcException {
+    var found = secretLeaves.find(path, data);
+    if (found.isEmpty()) {
+      return java.util.List.of();
+    }
+    var out = new java.util.ArrayList<java.util.Map.Entry<YangInstanceIdentifier, LeafNode<?>>>();
+    for (var leaf : found) {
+      String value = String.valueOf(leaf.leaf().body());
+      if (io.yamano.datastore.secret.Secrets.looksSealed(value)) {
+        try {
+          secrets.open(value); // a value sealed elsewhere would be useless later: refuse it now
+        } catch (io.yamano.datastore.secret.SecretException e) {
+          throw new RpcException(
+              io.yamano.error.RpcError.application(
+                  io.yamano.error.ErrorTag.INVALID_VALUE, null, leaf.path(), e.getMessage()));
+        }
+        continue;
+      }
+      out.add(
+          java.util.Map.entry(
+              leaf.path(),
+              org.opendaylight.yangtools.yang.data.spi.node.ImmutableNodes.leafNode(
+                  leaf.leaf().name().getNodeType(), secrets.seal(value))));
+    }
+    return out;
   }
 
   private Map<String, byte[]> recover(CommitLog log, AtomicLong sequence) throws IOException {

@@ -49,6 +49,7 @@ public final class Transaction {
     } catch (IllegalArgumentException | IllegalStateException e) {
       throw new RpcException(TreeErrors.fromUnchecked(path, e));
     }
+    sealSecrets(path, data);
   }
 
   public void replace(YangInstanceIdentifier path, NormalizedNode data) throws RpcException {
@@ -58,6 +59,17 @@ public final class Transaction {
       written.add(java.util.Map.entry(path, data));
     } catch (IllegalArgumentException | IllegalStateException e) {
       throw new RpcException(TreeErrors.fromUnchecked(path, e));
+    }
+    sealSecrets(path, data);
+  }
+
+  /**
+   * Replaces each clear secret just written by its sealed form, so that nothing after this point
+   * (validation messages, the commit log, notifications, reads) ever holds it in clear.
+   */
+  private void sealSecrets(YangInstanceIdentifier path, NormalizedNode data) throws RpcException {
+    for (var leaf : session.datastore().sealSecrets(path, data)) {
+      mod.write(leaf.getKey(), leaf.getValue());
     }
   }
 

@@ -179,6 +179,12 @@ final class BackupCommand {
   static void zip(Path dir, Path target) throws IOException {
     var absolute = target.toAbsolutePath();
     var partial = absolute.resolveSibling(absolute.getFileName() + ".partial");
+    // The copy holds the secret key with the sealed secrets: only its owner may read it.
+    Files.deleteIfExists(partial);
+    Files.createFile(
+        partial,
+        java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
     try (var out = new ZipOutputStream(Files.newOutputStream(partial));
         Stream<Path> walk = Files.walk(dir)) {
       for (var file : (Iterable<Path>) walk.filter(Files::isRegularFile).sorted()::iterator) {
@@ -205,6 +211,8 @@ final class BackupCommand {
         } else {
           Files.createDirectories(target.getParent());
           Files.copy(in, target);
+          Files.setPosixFilePermissions(
+              target, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         }
       }
     }

@@ -38,6 +38,10 @@ final class OfflineStore {
       throw e;
     }
     return Datastore.open(
-        registry.context(), config, operational, IncrementalValidator::forRunning);
+        registry.context(),
+        config,
+        operational,
+        IncrementalValidator::forRunning,
+        DataDirKey.open(dataDir));
   }
 }

@@ -51,7 +51,12 @@ final class PackageCommand implements Callable<Integer> {
         try (var config = JournalFileCommitLog.open(dataDir.resolve("config"));
             var operational = JournalFileCommitLog.open(dataDir.resolve("operational"));
             var datastore =
-                Datastore.open(context, config, operational, IncrementalValidator::forRunning)) {
+                Datastore.open(
+                    context,
+                    config,
+                    operational,
+                    IncrementalValidator::forRunning,
+                    DataDirKey.open(dataDir))) {
           return action.run(new PackageOnboarding(datastore, dataDir, Clock.systemUTC()));
         }
       } catch (StoreInUseException e) {

@@ -57,7 +57,11 @@ public final class RestoreAdmin implements Callable<Integer> {
         var operationalLog = JournalFileCommitLog.open(dataDir.resolve("operational"));
         var datastore =
             Datastore.open(
-                registry.context(), configLog, operationalLog, IncrementalValidator::forRunning)) {
+                registry.context(),
+                configLog,
+                operationalLog,
+                IncrementalValidator::forRunning,
+                DataDirKey.open(dataDir))) {
       restore(datastore, user, password, System.getenv(FirstStart.PASSWORD_ENV), System.out);
     } catch (io.yamano.datastore.persist.StoreInUseException e) {
       System.err.println("yamano restore-admin: the server is running on " + dataDir + "; stop it");

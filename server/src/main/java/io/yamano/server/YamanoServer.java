@@ -92,7 +92,11 @@ public final class YamanoServer implements AutoCloseable {
       started.push(operationalLog);
       var datastore =
           Datastore.open(
-              registry.context(), configLog, operationalLog, IncrementalValidator::forRunning);
+              registry.context(),
+              configLog,
+              operationalLog,
+              IncrementalValidator::forRunning,
+              DataDirKey.open(options.dataDir()));
       started.pop();
       started.pop();
       started.push(datastore);

@@ -175,6 +175,31 @@ class CliSshTest {
   }
 
   @Test
+  void aPasswordSetAtTheCliIsNeverShownInClear() throws Exception {
+    try (var t = new Terminal()) {
+      t.run("configure", "admin@yamano% ");
+      var set =
+          t.run(
+              "set vim-account cli-cloud type openstack endpoint https://keystone.example/v3"
+                  + " credentials user admin password Cli-pa55",
+              "admin@yamano% ");
+      var diff = t.run("show configuration", "admin@yamano% ");
+      assertTrue(diff.contains("password $aes256-gcm$"), set + diff);
+      var commit = t.run("commit", "admin@yamano% ");
+      assertTrue(commit.contains("Commit complete."), commit);
+      var shown = t.run("run show configuration vim-account cli-cloud", "admin@yamano% ");
+      assertTrue(shown.contains("password $aes256-gcm$"), shown);
+      var xml =
+          t.run("run show configuration vim-account cli-cloud | display xml", "admin@yamano% ");
+      assertTrue(xml.contains("<password>$aes256-gcm$"), xml);
+      for (var out : java.util.List.of(diff, commit, shown, xml)) {
+        assertFalse(out.contains("Cli-pa55"), out);
+      }
+      t.run("exit", "admin@yamano> ");
+    }
+  }
+
+  @Test
   void errorsSayWhereAndWhat() throws Exception {
     try (var t = new Terminal()) {
       t.run("configure", "admin@yamano% ");

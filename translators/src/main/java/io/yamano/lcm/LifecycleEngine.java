@@ -92,7 +92,7 @@ public final class LifecycleEngine implements AutoCloseable {
     this.datastore = datastore;
     this.publisher = publisher;
     this.names = YangNames.of(datastore.context());
-    this.reader = new ConfigReader(names);
+    this.reader = new ConfigReader(names, datastore.secrets());
     this.state = new OperationalState(datastore, names);
     this.vims =
         new VimConnections(

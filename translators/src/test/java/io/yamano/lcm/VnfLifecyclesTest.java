@@ -33,6 +33,9 @@ class VnfLifecyclesTest {
   /** What the recording broker was asked, as {@code endpoint-address request}. */
   static final List<String> REQUESTS = new CopyOnWriteArrayList<>();
 
+  /** The passwords the recording broker was given to log in with. */
+  static final List<String> PASSWORDS = new CopyOnWriteArrayList<>();
+
   /** Answers every request with {@code <ok/>} and records it. */
   static final class RecordingBroker implements VnfBroker {
     @Override
@@ -42,6 +45,9 @@ class VnfLifecyclesTest {
 
     @Override
     public VnfSession open(VnfEndpoint endpoint) {
+      if (endpoint.password() != null) {
+        PASSWORDS.add(endpoint.password());
+      }
       return new VnfSession() {
         @Override
         public String perform(Operation operation) throws BrokerException {
@@ -68,6 +74,7 @@ class VnfLifecyclesTest {
   @BeforeEach
   void start() throws Exception {
     REQUESTS.clear();
+    PASSWORDS.clear();
     store = new TestStore();
     names = YangNames.of(TestStore.CONTEXT);
     reader = new ConfigReader(names);
@@ -91,12 +98,18 @@ class VnfLifecyclesTest {
   }
 
   void withLifecycle(String day1) throws Exception {
+    withLifecycle(day1, "");
+  }
+
+  void withLifecycle(String day1, String login) throws Exception {
     store.commit(
         "<config><nfv xmlns=\"urn:yamano:params:xml:ns:yang:yamano-nfv\"><vnfd><id>web</id>"
             + "<lifecycle xmlns=\""
             + LifecycleReader.NAMESPACE
             + "\"><inline><broker>recording</broker>"
-            + "<management><port>8300</port></management>"
+            + "<management><port>8300</port>"
+            + login
+            + "</management>"
             + "<state>initial</state><state>configured</state>"
             + "<parameter><name>mtu</name><value>1500</value></parameter>"
             + "<transition><name>day-1</name><event>instantiated</event><from>initial</from><to>configured</to>"
@@ -163,6 +176,29 @@ class VnfLifecyclesTest {
     assertEquals(words[4], words[5]);
     assertEquals("9000", words[6], "member:name beats name beats the lifecycle's default");
     assertEquals(Optional.of("configured"), lifecycles.lifecycleState("shop", "web-1"));
+  }
+
+  @Test
+  void theManagementPasswordIsStoredSealedAndOpenedOnlyForTheBroker() throws Exception {
+    withLifecycle(
+        "day1 {{vnf-instance}}", "<username>ops</username><password>Vnf-pa55!</password>");
+    String stored =
+        store
+            .datastore
+            .snapshot(io.yamano.datastore.DatastoreName.RUNNING)
+            .readNode(
+                org.opendaylight.yangtools.yang.data.api.YangInstanceIdentifier.of(
+                    new NodeIdentifier(names.nfv("nfv"))))
+            .orElseThrow()
+            .toString();
+    assertTrue(
+        stored.contains(io.yamano.datastore.secret.Secrets.PREFIX) && !stored.contains("Vnf-pa55!"),
+        "configuration holds the password sealed");
+    store.commit(ns("shop", ""));
+    settle();
+
+    assertEquals("completed: null", lastOperationState("shop"));
+    assertEquals(List.of("Vnf-pa55!"), PASSWORDS, "the broker logs in with the clear password");
   }
 
   @Test

@@ -118,16 +118,16 @@ public record VimAccount(
   }
 
   /**
-   * How to log in, as names of entries in Yamano's secret store ({@code credentials} in YANG). Any
-   * part may be {@code null}.
+   * How to log in ({@code credentials} in YANG). The password and token stay sealed until the
+   * driver {@link Secret#reveal reveals} them to connect. Any part may be {@code null}.
    */
   public record Credentials(
       String user,
-      String passwordRef,
-      String tokenRef,
+      Secret password,
+      Secret token,
       String project,
       String domain,
-      String caCertificateRef) {
+      String caCertificate) {
     public static final Credentials NONE = new Credentials(null, null, null, null, null, null);
   }
 }

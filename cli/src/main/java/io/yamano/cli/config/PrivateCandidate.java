@@ -42,7 +42,7 @@ public final class PrivateCandidate implements Workspace {
   @Override
   public synchronized void apply(List<Edit> more) throws RpcException {
     var all = new ArrayList<>(edits);
-    all.addAll(more);
+    all.addAll(sealed(more));
     try {
       var mod = view(all);
       mod.ready();
@@ -50,7 +50,27 @@ public final class PrivateCandidate implements Workspace {
       throw new RpcException(
           RpcError.application(ErrorTag.INVALID_VALUE, null, null, e.getMessage()));
     }
-    edits.addAll(more);
+    edits.clear();
+    edits.addAll(all);
+  }
+
+  /** The edits followed by the writes that seal their secrets, so no view holds one in clear. */
+  private List<Edit> sealed(List<Edit> more) throws RpcException {
+    var out = new ArrayList<Edit>();
+    for (var edit : more) {
+      out.add(edit);
+      List<? extends java.util.Map.Entry<YangInstanceIdentifier, ? extends NormalizedNode>>
+          written = List.of();
+      if (edit instanceof Edit.Merge m) {
+        written = session.datastore().sealSecrets(m.path(), m.data());
+      } else if (edit instanceof Edit.Replace r) {
+        written = session.datastore().sealSecrets(r.path(), r.data());
+      }
+      for (var leaf : written) {
+        out.add(new Edit.Replace(leaf.getKey(), leaf.getValue()));
+      }
+    }
+    return out;
   }
 
   @Override
