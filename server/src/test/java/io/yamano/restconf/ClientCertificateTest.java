@@ -270,6 +270,40 @@ class ClientCertificateTest {
     assertEquals(403, write.statusCode(), write.body());
   }
 
+  @Test
+  @DisplayName(
+      "RFC 7407 §4.2: a malformed fingerprint and a 'specified' entry without a name are refused")
+  void invalidEntries() throws Exception {
+    var shortHash =
+        fixture.send(
+            "PUT",
+            "/restconf/data/yamano-aaa:aaa/cert-maps/cert-to-name=900",
+            RestconfFixture.JSON,
+            "{\"yamano-aaa:cert-to-name\":[" + entry(900, "04:ab:cd", "common-name", null) + "]}");
+    assertEquals(400, shortHash.statusCode(), shortHash.body());
+    var noName =
+        fixture.send(
+            "PUT",
+            "/restconf/data/yamano-aaa:aaa/cert-maps/cert-to-name=901",
+            RestconfFixture.JSON,
+            "{\"yamano-aaa:cert-to-name\":["
+                + entry(901, ca.fingerprint(4), "specified", null)
+                + "]}");
+    assertEquals(400, noName.statusCode(), noName.body());
+    assertTrue(noName.body().contains("map-type 'specified' needs a 'name'"), noName.body());
+    var nameWithoutSpecified =
+        fixture.send(
+            "PUT",
+            "/restconf/data/yamano-aaa:aaa/cert-maps/cert-to-name=902",
+            RestconfFixture.JSON,
+            "{\"yamano-aaa:cert-to-name\":["
+                + entry(902, ca.fingerprint(4), "common-name", "carol")
+                + "]}");
+    assertEquals(400, nameWithoutSpecified.statusCode(), nameWithoutSpecified.body());
+    var entries = fixture.get("/restconf/data/yamano-aaa:aaa/cert-maps", RestconfFixture.JSON);
+    assertFalse(entries.body().contains("\"id\":90"), entries.body());
+  }
+
   private static <T extends Throwable> T cause(Throwable t, Class<T> type) {
     for (Throwable c = t; c != null; c = c.getCause()) {
       if (type.isInstance(c)) {
