@@ -236,7 +236,7 @@ class ClientCertificate(RestconfCase):
         r = curl("PUT", "/data/yamano-aaa:aaa/user=curl-user",
                  json.dumps({"yamano-aaa:user": [{"name": "curl-user"}]}), ctype=JSON)
         self.assertIn(r.status, (201, 204), r.body)
-        r = curl("PUT", "/data/yamano-aaa:aaa/cert-maps/cert-to-name=77",
+        r = curl("PUT", "/data/yamano-aaa:cert-maps/cert-to-name=77",
                  json.dumps({"yamano-aaa:cert-to-name": [entry]}), ctype=JSON)
         self.assertIn(r.status, (201, 204), r.body)
         try:
@@ -248,7 +248,7 @@ class ClientCertificate(RestconfCase):
                      ctype=JSON, user=None, extra=self.CERT)
             self.assertEqual(r.status, 403, r.body)
         finally:
-            curl("DELETE", "/data/yamano-aaa:aaa/cert-maps/cert-to-name=77")
+            curl("DELETE", "/data/yamano-aaa:cert-maps/cert-to-name=77")
             curl("DELETE", "/data/yamano-aaa:aaa/user=curl-user")
 
 

@@ -21,7 +21,7 @@ import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
  * Logins checked against the users of {@code yamano-aaa} (read at each login): passwords (PBKDF2
  * hashes) with throttling per user and source, an optional external authenticator for users without
  * a local password, public keys from {@code authorized-key}, and RESTCONF's TLS client certificates
- * through {@code /aaa/cert-maps/cert-to-name} (RFC 7589 §7, RFC 7407 §4). Failures are audited.
+ * through {@code /cert-maps/cert-to-name} (RFC 7589 §7, RFC 7407 §4). Failures are audited.
  */
 final class LoginCheck implements UserAuthenticator {
   private final Users users;

@@ -45,7 +45,7 @@ public final class Users {
         "password");
   }
 
-  /** The rules that map TLS client certificates to these users ({@code /aaa/cert-maps}). */
+  /** The rules that map TLS client certificates to these users ({@code /cert-maps}). */
   public io.yamano.server.auth.CertToName certToName() {
     return io.yamano.server.auth.CertToName.fromRunning(datastore);
   }

@@ -27,9 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * TLS client certificates on RESTCONF (RFC 8040 §2.5, RFC 7589 §7): a real server whose {@code
- * tls/client-ca/} trusts two CAs, certificates made here, {@code /aaa/cert-maps/cert-to-name} (RFC
- * 7407 §4) configured by the admin over RESTCONF. Who a request ran as is read from the commit
- * history after it writes {@code example-rc:lab}, which group {@code cert-users} may write.
+ * tls/client-ca/} trusts two CAs, certificates made here, {@code /cert-maps/cert-to-name} (RFC 7407
+ * §4) configured by the admin over RESTCONF. Who a request ran as is read from the commit history
+ * after it writes {@code example-rc:lab}, which group {@code cert-users} may write.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ClientCertificateTest {
@@ -96,7 +96,7 @@ class ClientCertificateTest {
     // entry 31 is listed before 30: the order of the list in the request must not matter
     admin(
         "PUT",
-        "/restconf/data/yamano-aaa:aaa/cert-maps",
+        "/restconf/data/yamano-aaa:cert-maps",
         "{\"yamano-aaa:cert-maps\":{\"cert-to-name\":["
             + entry(10, carol.fingerprint(4), "specified", "carol")
             + ","
@@ -277,14 +277,14 @@ class ClientCertificateTest {
     var shortHash =
         fixture.send(
             "PUT",
-            "/restconf/data/yamano-aaa:aaa/cert-maps/cert-to-name=900",
+            "/restconf/data/yamano-aaa:cert-maps/cert-to-name=900",
             RestconfFixture.JSON,
             "{\"yamano-aaa:cert-to-name\":[" + entry(900, "04:ab:cd", "common-name", null) + "]}");
     assertEquals(400, shortHash.statusCode(), shortHash.body());
     var noName =
         fixture.send(
             "PUT",
-            "/restconf/data/yamano-aaa:aaa/cert-maps/cert-to-name=901",
+            "/restconf/data/yamano-aaa:cert-maps/cert-to-name=901",
             RestconfFixture.JSON,
             "{\"yamano-aaa:cert-to-name\":["
                 + entry(901, ca.fingerprint(4), "specified", null)
@@ -294,13 +294,13 @@ class ClientCertificateTest {
     var nameWithoutSpecified =
         fixture.send(
             "PUT",
-            "/restconf/data/yamano-aaa:aaa/cert-maps/cert-to-name=902",
+            "/restconf/data/yamano-aaa:cert-maps/cert-to-name=902",
             RestconfFixture.JSON,
             "{\"yamano-aaa:cert-to-name\":["
                 + entry(902, ca.fingerprint(4), "common-name", "carol")
                 + "]}");
     assertEquals(400, nameWithoutSpecified.statusCode(), nameWithoutSpecified.body());
-    var entries = fixture.get("/restconf/data/yamano-aaa:aaa/cert-maps", RestconfFixture.JSON);
+    var entries = fixture.get("/restconf/data/yamano-aaa:cert-maps", RestconfFixture.JSON);
     assertFalse(entries.body().contains("\"id\":90"), entries.body());
   }
 

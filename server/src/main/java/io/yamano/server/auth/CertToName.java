@@ -31,7 +31,7 @@ import org.opendaylight.yangtools.yang.data.api.schema.MapEntryNode;
 import org.opendaylight.yangtools.yang.data.api.schema.MapNode;
 
 /**
- * The certificate-to-name rules of {@code /aaa/cert-maps/cert-to-name} (RFC 7407 §4, as used by RFC
+ * The certificate-to-name rules of {@code /cert-maps/cert-to-name} (RFC 7407 §4, as used by RFC
  * 7589 §7): the entries, tried in ascending id; the first whose fingerprint is that of the client
  * certificate or of a CA certificate in its validated chain, and whose map-type yields a name from
  * the client certificate, gives the name.
@@ -161,9 +161,7 @@ public record CertToName(List<Entry> entries) {
     QNameModule module =
         datastore.context().findModules("yamano-aaa").iterator().next().getQNameModule();
     var list = QName.create(module, "cert-to-name");
-    var path =
-        YangInstanceIdentifier.of(
-            QName.create(module, "aaa"), QName.create(module, "cert-maps"), list);
+    var path = YangInstanceIdentifier.of(QName.create(module, "cert-maps"), list);
     var node = datastore.snapshot(DatastoreName.RUNNING).readNode(path);
     var entries = new ArrayList<Entry>();
     if (node.isPresent() && node.get() instanceof MapNode map) {
