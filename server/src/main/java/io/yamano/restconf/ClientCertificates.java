@@ -83,27 +83,39 @@ public final class ClientCertificates {
   }
 
   /**
-   * The chain the handshake validated: what the client presented, then the anchor that issued its
-   * last certificate (clients seldom send the root itself, yet RFC 7407 §4 lets an entry name the
-   * root's fingerprint).
+   * The chain the handshake validated: from the client's certificate, each issuer among the
+   * presented certificates and the anchors, up to an anchor (clients seldom send the root itself,
+   * yet RFC 7407 §4 lets an entry name the root's fingerprint). Other presented certificates are
+   * left out: anyone can append a CA certificate they do not hold the key of, and an entry with
+   * that CA's fingerprint must not match them.
    */
   List<X509Certificate> validatedChain(X509Certificate[] presented) {
-    var chain = new ArrayList<>(Arrays.asList(presented));
-    if (chain.isEmpty()) {
+    var chain = new ArrayList<X509Certificate>();
+    if (presented.length == 0) {
       return chain;
     }
-    X509Certificate last = chain.get(chain.size() - 1);
-    if (anchors.contains(last)) {
-      return chain;
-    }
-    for (X509Certificate anchor : anchors) {
-      if (anchor.getSubjectX500Principal().equals(last.getIssuerX500Principal())
-          && signs(anchor, last)) {
-        chain.add(anchor);
-        break;
+    var candidates = new ArrayList<>(Arrays.asList(presented).subList(1, presented.length));
+    candidates.addAll(anchors);
+    X509Certificate current = presented[0];
+    chain.add(current);
+    while (!anchors.contains(current) && chain.size() <= presented.length + anchors.size()) {
+      X509Certificate issuer = null;
+      for (X509Certificate candidate : candidates) {
+        if (!chain.contains(candidate)
+            && candidate.getSubjectX500Principal().equals(current.getIssuerX500Principal())
+            && signs(candidate, current)) {
+          issuer = candidate;
+          break;
+        }
       }
+      if (issuer == null) {
+        // no path to an anchor of ours: only the certificate the client holds the key of counts
+        return List.of(presented[0]);
+      }
+      chain.add(issuer);
+      current = issuer;
     }
-    return chain;
+    return anchors.contains(current) ? chain : List.of(presented[0]);
   }
 
   private static boolean signs(X509Certificate issuer, X509Certificate certificate) {

@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -137,9 +138,10 @@ class ClientCertificateTest {
     assertTrue(reply.statusCode() / 100 == 2, method + " " + path + ": " + reply.body());
   }
 
-  private HttpClient client(Issued certificate, AtomicBoolean asked) throws Exception {
+  private HttpClient client(Issued certificate, X509Certificate... appended) throws Exception {
     return HttpClient.newBuilder()
-        .sslContext(TestPki.clientContext(serverCertificate, certificate, asked))
+        .sslContext(
+            TestPki.clientContext(serverCertificate, certificate, new AtomicBoolean(), appended))
         .connectTimeout(Duration.ofSeconds(5))
         .build();
   }
@@ -163,8 +165,7 @@ class ClientCertificateTest {
           "Authorization",
           "Basic " + Base64.getEncoder().encodeToString(basic.getBytes(StandardCharsets.UTF_8)));
     }
-    return client(certificate, new AtomicBoolean())
-        .send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return client(certificate).send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   /** Writes the lab's name as the certificate's user and returns who the commit was by. */
@@ -240,6 +241,23 @@ class ClientCertificateTest {
     assertTrue(
         Files.readString(dataDir.resolve("audit").resolve("audit.log"))
             .contains("no cert-to-name entry matched"));
+  }
+
+  @Test
+  @DisplayName(
+      "RFC 7407 §4: a CA certificate appended to the presented chain but not on its validated"
+          + " path matches no entry")
+  void appendedCaIsNotInTheChain() throws Exception {
+    // issued by the second CA; the first CA's fingerprint (entry 100, common-name) would map it
+    var other = TestPki.client(otherTrustedCa, "CN=cn-other");
+    var reply =
+        client(other, ca.certificate())
+            .send(
+                HttpRequest.newBuilder(URI.create(fixture.base + "/restconf/yang-library-version"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertEquals(401, reply.statusCode(), reply.body());
+    assertTrue(reply.body().contains("no cert-to-name entry matched"), reply.body());
   }
 
   @Test

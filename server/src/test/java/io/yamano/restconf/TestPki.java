@@ -119,9 +119,11 @@ final class TestPki {
   /**
    * A TLS context that trusts {@code serverCertificate} and presents {@code client} whatever CAs
    * the server names (as curl does), so that a certificate of a CA the server does not trust still
-   * reaches the server. {@code asked} is set when the server asks for a certificate.
+   * reaches the server. {@code asked} is set when the server asks for a certificate; {@code
+   * appended} follow the client's certificate in what is presented.
    */
-  static SSLContext clientContext(Path serverCertificate, Issued client, AtomicBoolean asked)
+  static SSLContext clientContext(
+      Path serverCertificate, Issued client, AtomicBoolean asked, X509Certificate... appended)
       throws Exception {
     var trust = KeyStore.getInstance(KeyStore.getDefaultType());
     trust.load(null, null);
@@ -133,7 +135,9 @@ final class TestPki {
     factory.init(trust);
     var ssl = SSLContext.getInstance("TLS");
     ssl.init(
-        client == null ? null : new FixedKeyManager[] {new FixedKeyManager(client, asked)},
+        client == null
+            ? null
+            : new FixedKeyManager[] {new FixedKeyManager(client, asked, appended)},
         factory.getTrustManagers(),
         null);
     return ssl;
@@ -142,10 +146,14 @@ final class TestPki {
   private static final class FixedKeyManager extends X509ExtendedKeyManager {
     private final Issued client;
     private final AtomicBoolean asked;
+    private final X509Certificate[] chain;
 
-    FixedKeyManager(Issued client, AtomicBoolean asked) {
+    FixedKeyManager(Issued client, AtomicBoolean asked, X509Certificate[] appended) {
       this.client = client;
       this.asked = asked;
+      this.chain = new X509Certificate[appended.length + 1];
+      chain[0] = client.certificate();
+      System.arraycopy(appended, 0, chain, 1, appended.length);
     }
 
     @Override
@@ -177,7 +185,7 @@ final class TestPki {
 
     @Override
     public X509Certificate[] getCertificateChain(String alias) {
-      return new X509Certificate[] {client.certificate()};
+      return chain.clone();
     }
 
     @Override
