@@ -36,7 +36,6 @@ import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /** A tiny PKI for client-certificate tests: CAs and the client certificates they issue. */
@@ -64,13 +63,6 @@ final class TestPki {
       try (Writer w = Files.newBufferedWriter(file, StandardCharsets.US_ASCII);
           var pem = new JcaPEMWriter(w)) {
         pem.writeObject(certificate);
-      }
-    }
-
-    void writeKeyPem(Path file) throws IOException {
-      try (Writer w = Files.newBufferedWriter(file, StandardCharsets.US_ASCII);
-          var pem = new JcaPEMWriter(w)) {
-        pem.writeObject(new JcaPKCS8Generator(key, null));
       }
     }
   }
