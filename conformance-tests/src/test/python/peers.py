@@ -71,8 +71,11 @@ class YamanoServer:
 
     PASSWORD = "secret"
 
-    def __init__(self, models=(YANG_DIR,), java_opts: Optional[str] = None, startup_timeout=120):
+    def __init__(self, models=(YANG_DIR,), java_opts: Optional[str] = None, startup_timeout=120,
+                 prepare=None):
+        """prepare: called with the fresh data directory before the server starts."""
         self.models = [Path(m) for m in models]
+        self.prepare = prepare
         self.java_opts = java_opts
         self.startup_timeout = startup_timeout
         self.proc: Optional[subprocess.Popen] = None
@@ -83,6 +86,8 @@ class YamanoServer:
 
     def __enter__(self) -> Target:
         self.data_dir = tempfile.mkdtemp(prefix="yamano-conformance-")
+        if self.prepare is not None:
+            self.prepare(self.data_dir)
         port = free_port()
         self.restconf_port = free_port()
         cmd = [str(REPO_ROOT / "yamano"), "serve", "--data-dir", self.data_dir,

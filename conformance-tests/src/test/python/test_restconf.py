@@ -27,11 +27,32 @@ RESTCONF_YANG = peers.MODULE_DIR / "src" / "test" / "yang-restconf"
 
 SERVER = None
 TARGET = None
+CLIENT_PKI = tempfile.TemporaryDirectory(prefix="yamano-client-pki-")
+
+
+def openssl(*args):
+    subprocess.run(["openssl", *args], check=True, capture_output=True, cwd=CLIENT_PKI.name)
+
+
+def make_client_pki(data_dir):
+    """A client CA (trusted by the server through tls/client-ca/) and a client certificate
+    CN=curl-user that it issued, made with openssl."""
+    ec = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes"]
+    openssl("req", "-x509", *ec, "-keyout", "ca.key", "-out", "ca.pem", "-days", "2",
+            "-subj", "/CN=Conformance Client CA",
+            "-addext", "basicConstraints=critical,CA:TRUE",
+            "-addext", "keyUsage=critical,keyCertSign")
+    openssl("req", *ec, "-keyout", "client.key", "-out", "client.csr", "-subj", "/CN=curl-user")
+    openssl("x509", "-req", "-in", "client.csr", "-CA", "ca.pem", "-CAkey", "ca.key",
+            "-set_serial", "7", "-days", "2", "-out", "client.crt")
+    ca_dir = Path(data_dir, "tls", "client-ca")
+    ca_dir.mkdir(parents=True)
+    (ca_dir / "ca.pem").write_bytes(Path(CLIENT_PKI.name, "ca.pem").read_bytes())
 
 
 def setUpModule():
     global SERVER, TARGET
-    SERVER = peers.YamanoServer(models=[peers.YANG_DIR, RESTCONF_YANG])
+    SERVER = peers.YamanoServer(models=[peers.YANG_DIR, RESTCONF_YANG], prepare=make_client_pki)
     TARGET = SERVER.__enter__()
     _, _, body = curl("PUT", "/data/shop:shop", json.dumps({"shop:shop": {
         "name": "Corner",
@@ -195,6 +216,40 @@ class Security(RestconfCase):
                                f"https://127.0.0.1:{restconf_port()}/restconf"],
                               capture_output=True, text=True)
         self.assertNotEqual(proc.returncode, 0)
+
+
+class ClientCertificate(RestconfCase):
+    """TLS client certificates mapped to users by cert-to-name (RFC 7589 §7, RFC 7407 §4)."""
+
+    CERT = ("--cert", str(Path(CLIENT_PKI.name, "client.crt")),
+            "--key", str(Path(CLIENT_PKI.name, "client.key")))
+
+    def test_curl_cert_maps_to_user_rfc7589_7(self):
+        r = curl("GET", "/data/yamano-aaa:aaa/user=admin", user=None, extra=self.CERT)
+        self.assertEqual(r.status, 401, r.body)
+        self.assertIn("no cert-to-name entry matched", r.error()["error-message"])
+        fp = subprocess.run(["openssl", "x509", "-noout", "-fingerprint", "-sha256", "-in",
+                             str(Path(CLIENT_PKI.name, "ca.pem"))],
+                            capture_output=True, text=True, check=True).stdout
+        entry = {"id": 77, "fingerprint": "04:" + fp.strip().split("=", 1)[1],
+                 "map-type": "yamano-aaa:common-name"}
+        r = curl("PUT", "/data/yamano-aaa:aaa/user=curl-user",
+                 json.dumps({"yamano-aaa:user": [{"name": "curl-user"}]}), ctype=JSON)
+        self.assertIn(r.status, (201, 204), r.body)
+        r = curl("PUT", "/data/yamano-aaa:cert-maps/cert-to-name=77",
+                 json.dumps({"yamano-aaa:cert-to-name": [entry]}), ctype=JSON)
+        self.assertIn(r.status, (201, 204), r.body)
+        try:
+            r = curl("GET", "/data/yamano-aaa:aaa/user=curl-user", user=None, extra=self.CERT)
+            self.assertEqual(r.status, 200, r.body)
+            self.assertEqual(r.json()["yamano-aaa:user"][0]["name"], "curl-user")
+            # a user other than admin: NACM's default denies writes (RFC 8341 §3.4.5)
+            r = curl("PUT", "/data/shop:shop/name", json.dumps({"shop:name": "Mine"}),
+                     ctype=JSON, user=None, extra=self.CERT)
+            self.assertEqual(r.status, 403, r.body)
+        finally:
+            curl("DELETE", "/data/yamano-aaa:cert-maps/cert-to-name=77")
+            curl("DELETE", "/data/yamano-aaa:aaa/user=curl-user")
 
 
 class Read(RestconfCase):

@@ -9,7 +9,8 @@ import java.util.Objects;
  *
  * @param bindAddress address and port to listen on (port 0 picks a free one)
  * @param tlsDirectory where the server certificate lives ({@code server.crt}, {@code server.key},
- *     PEM); a self-signed pair is generated there on first start if neither file exists
+ *     PEM); a self-signed pair is generated there on first start if neither file exists; its {@code
+ *     client-ca/*.pem} are the trust anchors for client certificates
  * @param plainHttp serve plain HTTP instead of HTTPS (only for a trusted network or a TLS proxy in
  *     front)
  */

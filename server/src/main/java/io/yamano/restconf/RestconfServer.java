@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
@@ -17,7 +18,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The RESTCONF listener: Jetty's HTTP/1.1 server, over TLS with the certificate of {@link
- * TlsCertificate} unless plain HTTP was asked for (RFC 8040 §2: RESTCONF runs over TLS).
+ * TlsCertificate} unless plain HTTP was asked for (RFC 8040 §2: RESTCONF runs over TLS). When
+ * {@link ClientCertificates} has trust anchors, clients are asked (not required) for a certificate,
+ * which {@link CertificateLogin} maps to a user.
  *
  * <pre>{@code
  * var service = RestconfService.create(datastore, users::checkPassword, netconf::serverState, bus);
@@ -71,10 +74,30 @@ public final class RestconfServer implements AutoCloseable {
       ssl.setKeyStore(keyStore);
       ssl.setKeyStorePassword(new String(password));
       ssl.setKeyManagerPassword(new String(password));
+      var clientCas = ClientCertificates.load(config.tlsDirectory());
+      if (clientCas.any()) {
+        // want, not need: a client without a certificate can still use HTTP Basic
+        ssl.setWantClientAuth(true);
+        ssl.setTrustStore(clientCas.trustStore());
+      }
       var secure = new SecureRequestCustomizer();
       // clients reach the server by IP address as often as by name
       secure.setSniHostCheck(false);
       http.addCustomizer(secure);
+      if (clientCas.any()) {
+        http.addCustomizer(
+            (request, headers) -> {
+              if (request.getAttribute(EndPoint.SslSessionData.ATTRIBUTE)
+                      instanceof EndPoint.SslSessionData session
+                  && session.peerCertificates() != null
+                  && session.peerCertificates().length > 0) {
+                request.setAttribute(
+                    RestconfService.CLIENT_CHAIN,
+                    clientCas.validatedChain(session.peerCertificates()));
+              }
+              return request;
+            });
+      }
       connector =
           new ServerConnector(
               jetty, new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(http));

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -39,9 +40,9 @@ import org.slf4j.LoggerFactory;
  * The RESTCONF resources of one server behind HTTP: root discovery ({@code /.well-known/host-meta},
  * RFC 8040 §3.1), the API root {@code /restconf} (§3.3) with {@code data}, {@code ds} (RFC 8527),
  * {@code operations}, {@code yang-library-version} and {@code streams} (§6), and the OpenAPI
- * description at {@code /openapi.json}. Every request but root discovery needs HTTP Basic
- * credentials of a Yamano user (§2.5); every failure is an {@code errors} body (§7.1) in the
- * encoding the client accepts.
+ * description at {@code /openapi.json}. Every request but root discovery needs a Yamano user
+ * (§2.5): a TLS client certificate that {@link CertificateLogin} maps to one, else HTTP Basic
+ * credentials; every failure is an {@code errors} body (§7.1) in the encoding the client accepts.
  */
 public final class RestconfService extends Handler.Abstract implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RestconfService.class);
@@ -65,7 +66,14 @@ public final class RestconfService extends Handler.Abstract implements AutoClose
           "urn:ietf:params:xml:ns:netmod:notification",
           RestconfState.NAMESPACE);
 
+  /**
+   * The request attribute holding the validated client certificate chain ({@code
+   * List<X509Certificate>}, the client's first, the trust anchor last), set only when there is one.
+   */
+  static final String CLIENT_CHAIN = "io.yamano.restconf.client-chain";
+
   private final BasicAuth auth;
+  private final CertificateLogin certificates;
   private final DataResources data;
   private final OperationResources operations;
   private final YangPatchResource yangPatch;
@@ -76,6 +84,7 @@ public final class RestconfService extends Handler.Abstract implements AutoClose
 
   private RestconfService(
       BasicAuth auth,
+      CertificateLogin certificates,
       DataResources data,
       OperationResources operations,
       YangPatchResource yangPatch,
@@ -84,6 +93,7 @@ public final class RestconfService extends Handler.Abstract implements AutoClose
       ErrorBody errors,
       ChangeClock clock) {
     this.auth = auth;
+    this.certificates = certificates;
     this.data = data;
     this.operations = operations;
     this.yangPatch = yangPatch;
@@ -106,6 +116,20 @@ public final class RestconfService extends Handler.Abstract implements AutoClose
       BiPredicate<String, String> passwords,
       Supplier<ContainerNode> netconfState,
       NotificationBus bus) {
+    return create(datastore, passwords, netconfState, bus, CertificateLogin.NONE);
+  }
+
+  /**
+   * Builds the resources, with TLS client certificates as a way to log in besides HTTP Basic.
+   *
+   * @param certificates maps a validated client certificate chain to a user (RFC 7589 §7)
+   */
+  public static RestconfService create(
+      Datastore datastore,
+      BiPredicate<String, String> passwords,
+      Supplier<ContainerNode> netconfState,
+      NotificationBus bus,
+      CertificateLogin certificates) {
     var schema = datastore.context();
     var jsonCodecs = JSONCodecFactorySupplier.RFC7951.getShared(schema);
     var codec = new DataCodec(schema, jsonCodecs, new DataWriter(schema));
@@ -131,6 +155,7 @@ public final class RestconfService extends Handler.Abstract implements AutoClose
 
     return new RestconfService(
         new BasicAuth(passwords, Clock.systemUTC()),
+        certificates,
         data,
         operations,
         new YangPatchResource(codec, paths, data, errors),
@@ -168,17 +193,35 @@ public final class RestconfService extends Handler.Abstract implements AutoClose
         send(request, response, callback, method, hostMeta(method), "application/xrd+xml");
         return true;
       }
-      var user = auth.authenticate(headers.get("authorization"));
+      // RFC 8040 §2.5: a client certificate that maps to a user (RFC 7589 §7), else HTTP Basic
+      String certificateRefusal = null;
+      Optional<String> user = Optional.empty();
+      if (request.getAttribute(CLIENT_CHAIN) instanceof List<?> chain && !chain.isEmpty()) {
+        @SuppressWarnings("unchecked")
+        var certificateChain = (List<X509Certificate>) chain;
+        var outcome = certificates.login(certificateChain, Request.getRemoteAddr(request));
+        if (outcome instanceof CertificateLogin.User mapped) {
+          user = Optional.of(mapped.name());
+        } else if (outcome instanceof CertificateLogin.Refused refused) {
+          certificateRefusal =
+              "client certificate "
+                  + certificateChain.get(0).getSubjectX500Principal().getName()
+                  + ": "
+                  + refused.reason();
+        }
+      }
+      if (user.isEmpty()) {
+        user = auth.authenticate(headers.get("authorization"));
+      }
       if (user.isEmpty()) {
         out = accepted.orElse(Encoding.JSON);
+        String message = "authentication required: HTTP Basic with a Yamano user (RFC 8040 §2.5)";
+        if (certificateRefusal != null) {
+          message = certificateRefusal + "; " + message;
+          LOG.info("RESTCONF from {}: {}", Request.getRemoteAddr(request), certificateRefusal);
+        }
         var reply =
-            errorReply(
-                out,
-                401,
-                List.of(
-                    RpcError.protocol(
-                        ErrorTag.ACCESS_DENIED,
-                        "authentication required: HTTP Basic with a Yamano user (RFC 8040 §2.5)")));
+            errorReply(out, 401, List.of(RpcError.protocol(ErrorTag.ACCESS_DENIED, message)));
         reply.header("WWW-Authenticate", "Basic realm=\"yamano\", charset=\"UTF-8\"");
         send(request, response, callback, method, reply, out.dataType());
         return true;

@@ -1,12 +1,14 @@
 package io.yamano.server;
 
 import io.yamano.netconf.transport.UserAuthenticator;
+import io.yamano.restconf.CertificateLogin;
 import io.yamano.server.audit.AuditLog;
 import io.yamano.server.auth.ExternalAuthenticator;
 import io.yamano.server.auth.LoginThrottle;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.security.PublicKey;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -16,9 +18,10 @@ import org.apache.sshd.common.config.keys.AuthorizedKeyEntry;
 import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
 
 /**
- * SSH logins checked against the users of {@code yamano-aaa} (read at each login): passwords
- * (PBKDF2 hashes) with throttling per user and source, an optional external authenticator for users
- * without a local password, public keys from {@code authorized-key}. Failures are audited.
+ * Logins checked against the users of {@code yamano-aaa} (read at each login): passwords (PBKDF2
+ * hashes) with throttling per user and source, an optional external authenticator for users without
+ * a local password, public keys from {@code authorized-key}, and RESTCONF's TLS client certificates
+ * through {@code /cert-maps/cert-to-name} (RFC 7589 §7, RFC 7407 §4). Failures are audited.
  */
 final class LoginCheck implements UserAuthenticator {
   private final Users users;
@@ -72,6 +75,28 @@ final class LoginCheck implements UserAuthenticator {
       audit.loginFailed(username, host, "wrong user or password");
     }
     return ok;
+  }
+
+  /**
+   * Maps a validated client certificate chain to a configured user; a certificate that maps to no
+   * entry, or to a name that is no user, is refused and audited.
+   */
+  CertificateLogin.Outcome checkCertificate(List<X509Certificate> chain, String source) {
+    String subject = chain.get(0).getSubjectX500Principal().getName();
+    var mapping = users.certToName().map(chain);
+    if (mapping.isEmpty()) {
+      String reason = "no cert-to-name entry matched";
+      audit.loginFailed(subject, source, "client certificate: " + reason, "restconf");
+      return new CertificateLogin.Refused(reason);
+    }
+    String user = mapping.get().name();
+    if (!users.exists(user)) {
+      String reason =
+          "cert-to-name entry " + mapping.get().entry() + " gives '" + user + "', not a user";
+      audit.loginFailed(user, source, "client certificate " + subject + ": " + reason, "restconf");
+      return new CertificateLogin.Refused(reason);
+    }
+    return new CertificateLogin.User(user);
   }
 
   @Override

@@ -45,6 +45,11 @@ public final class Users {
         "password");
   }
 
+  /** The rules that map TLS client certificates to these users ({@code /cert-maps}). */
+  public io.yamano.server.auth.CertToName certToName() {
+    return io.yamano.server.auth.CertToName.fromRunning(datastore);
+  }
+
   /** Whether any user exists (false only on a fresh data dir). */
   public boolean any() {
     return datastore

@@ -175,7 +175,11 @@ public final class YamanoServer implements AutoCloseable {
 
       var restconfService =
           RestconfService.create(
-              datastore, authenticator::checkPassword, service::serverState, bus);
+              datastore,
+              authenticator::checkPassword,
+              service::serverState,
+              bus,
+              authenticator::checkCertificate);
       started.push(restconfService);
       var restconf =
           RestconfServer.start(

@@ -61,9 +61,14 @@ public final class AuditLog implements AutoCloseable {
 
   /** Records a refused login (wrong password, unknown user, or throttled). */
   public void loginFailed(String user, String source, String reason) {
+    loginFailed(user, source, reason, "ssh");
+  }
+
+  /** Records a refused login on a front end ({@code ssh}, {@code restconf}). */
+  public void loginFailed(String user, String source, String reason, String frontEnd) {
     var f = new LinkedHashMap<String, String>();
     f.put("user", user);
-    f.put("front-end", "ssh");
+    f.put("front-end", frontEnd);
     f.put("source-host", source);
     f.put("reason", reason);
     record(new AuditEvent(clock.instant(), "login-failed", f));
