@@ -40,8 +40,25 @@ public final class CliSshServer implements AutoCloseable {
   /** CLI datastore session ids start here, apart from NETCONF's. */
   static final long FIRST_SESSION_ID = 1_000_000;
 
+  /** Where CLI sessions are recorded as they start and end (the audit log). */
+  public interface SessionTrail {
+    SessionTrail NONE =
+        new SessionTrail() {
+          @Override
+          public void started(long id, String user, String source) {}
+
+          @Override
+          public void ended(long id, String user, String source, String reason) {}
+        };
+
+    void started(long id, String user, String source);
+
+    void ended(long id, String user, String source, String reason);
+  }
+
   private final SshServer sshd;
   private final CliEnvironment env;
+  private SessionTrail trail = SessionTrail.NONE;
   private final AtomicLong sessionIds = new AtomicLong(FIRST_SESSION_ID);
   private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -58,8 +75,20 @@ public final class CliSshServer implements AutoCloseable {
   public static CliSshServer start(
       InetSocketAddress address, Path hostKeyDirectory, UserAuthenticator users, CliEnvironment env)
       throws IOException {
+    return start(address, hostKeyDirectory, users, env, SessionTrail.NONE);
+  }
+
+  /** Starts listening, recording each session's start and end in {@code trail}. */
+  public static CliSshServer start(
+      InetSocketAddress address,
+      Path hostKeyDirectory,
+      UserAuthenticator users,
+      CliEnvironment env,
+      SessionTrail trail)
+      throws IOException {
     var sshd = SshServer.setUpDefaultServer();
     var server = new CliSshServer(sshd, env);
+    server.trail = trail;
     sshd.setIoServiceFactoryFactory(new Nio2ServiceFactoryFactory());
     sshd.setHost(address.getHostString());
     sshd.setPort(address.getPort());
@@ -95,6 +124,13 @@ public final class CliSshServer implements AutoCloseable {
       throw bind;
     }
     return server;
+  }
+
+  private static String source(ChannelSession channel) {
+    return channel.getSession().getClientAddress() instanceof InetSocketAddress a
+            && a.getAddress() != null
+        ? a.getAddress().getHostAddress()
+        : String.valueOf(channel.getSession().getClientAddress());
   }
 
   public int port() {
@@ -144,14 +180,17 @@ public final class CliSshServer implements AutoCloseable {
     @Override
     public void start(ChannelSession channel, Environment environment) {
       var user = channel.getSession().getUsername();
+      var source = source(channel);
       var thread =
           new Thread(
               () -> {
                 int code = 0;
+                long id = sessionIds.incrementAndGet();
+                trail.started(id, user, source);
                 try (var cli =
                     new CliSession(
                         env,
-                        env.datastore().openSession(sessionIds.incrementAndGet(), user, "cli"),
+                        env.datastore().openSession(id, user, "cli"),
                         io.yamano.cli.Interaction.answering(false))) {
                   for (var line : commands.split("[;\\n]")) {
                     if (line.isBlank()) {
@@ -173,6 +212,7 @@ public final class CliSshServer implements AutoCloseable {
                   code = 1;
                   LOG.warn("CLI command of {} failed", user, e);
                 }
+                trail.ended(id, user, source, code == 0 ? "closed" : "failed");
                 exit.onExit(code);
               },
               "cli-exec-" + user);
@@ -214,6 +254,7 @@ public final class CliSshServer implements AutoCloseable {
     public void start(ChannelSession channel, Environment environment) throws IOException {
       var vars = environment.getEnv();
       var user = channel.getSession().getUsername();
+      var source = source(channel);
       // a terminal in memory on the channel's streams: no local pty per session
       terminal =
           new ExternalTerminal(
@@ -234,9 +275,10 @@ public final class CliSshServer implements AutoCloseable {
           new Thread(
               () -> {
                 int code = 0;
+                long id = sessionIds.incrementAndGet();
+                trail.started(id, user, source);
                 try {
-                  var datastoreSession =
-                      env.datastore().openSession(sessionIds.incrementAndGet(), user, "cli");
+                  var datastoreSession = env.datastore().openSession(id, user, "cli");
                   new CliShell(
                           terminal,
                           interaction -> new CliSession(env, datastoreSession, interaction))
@@ -245,6 +287,7 @@ public final class CliSshServer implements AutoCloseable {
                   code = 1;
                   LOG.warn("CLI session of {} failed", user, e);
                 } finally {
+                  trail.ended(id, user, source, code == 0 ? "closed" : "failed");
                   try {
                     terminal.close();
                   } catch (IOException e) {

@@ -170,7 +170,18 @@ public final class YamanoServer implements AutoCloseable {
               new InetSocketAddress(options.listen(), options.cliPort()),
               options.dataDir().resolve("ssh"),
               authenticator,
-              cliEnvironment);
+              cliEnvironment,
+              new CliSshServer.SessionTrail() {
+                @Override
+                public void started(long id, String user, String source) {
+                  audit.sessionStarted("cli", id, user, source);
+                }
+
+                @Override
+                public void ended(long id, String user, String source, String reason) {
+                  audit.sessionEnded("cli", id, user, source, reason);
+                }
+              });
       started.push(cli);
 
       var restconfService =

@@ -11,6 +11,7 @@ import java.io.PipedOutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -318,5 +319,15 @@ class CliSshTest {
                       StandardCharsets.UTF_8));
       assertTrue(failed.getMessage().contains("failed (1)"), failed.getMessage());
     }
+    // every CLI session is in the audit trail, its start and its end
+    var audit = Files.readString(dataDir.resolve("audit").resolve("audit.log"));
+    var cli =
+        audit
+            .lines()
+            .filter(l -> l.contains("\"front-end\":\"cli\"") && l.contains("session-"))
+            .toList();
+    assertTrue(cli.stream().anyMatch(l -> l.contains("\"session-start\"")), audit);
+    assertTrue(
+        cli.stream().anyMatch(l -> l.contains("\"session-end\"") && l.contains("failed")), audit);
   }
 }

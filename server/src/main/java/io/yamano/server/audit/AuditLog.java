@@ -74,6 +74,35 @@ public final class AuditLog implements AutoCloseable {
     record(new AuditEvent(clock.instant(), "login-failed", f));
   }
 
+  /**
+   * Records a session that did not arrive as a NETCONF session (those are recorded from their RFC
+   * 6470 notifications): a CLI shell or command.
+   */
+  public void sessionStarted(String frontEnd, long sessionId, String user, String source) {
+    frontEnds.put(sessionId, frontEnd);
+    record(
+        new AuditEvent(
+            clock.instant(), "session-start", session(frontEnd, sessionId, user, source)));
+  }
+
+  /** The end of a session recorded by {@link #sessionStarted}. */
+  public void sessionEnded(
+      String frontEnd, long sessionId, String user, String source, String reason) {
+    var f = session(frontEnd, sessionId, user, source);
+    f.put("reason", reason);
+    record(new AuditEvent(clock.instant(), "session-end", f));
+  }
+
+  private static LinkedHashMap<String, String> session(
+      String frontEnd, long sessionId, String user, String source) {
+    var f = new LinkedHashMap<String, String>();
+    f.put("user", user);
+    f.put("front-end", frontEnd);
+    f.put("session-id", Long.toString(sessionId));
+    f.put("source-host", source);
+    return f;
+  }
+
   private void committed(ChangeSet changes) {
     var f = new LinkedHashMap<String, String>();
     f.put("user", changes.user());
