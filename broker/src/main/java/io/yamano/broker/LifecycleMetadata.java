@@ -57,6 +57,12 @@ public record LifecycleMetadata(
     this(name, states, initialState, transitions, primitives, management, Map.of());
   }
 
+  /** The same lifecycle reaching the VNF through {@code other}. */
+  public LifecycleMetadata withManagement(Management other) {
+    return new LifecycleMetadata(
+        name, states, initialState, transitions, primitives, other, defaults);
+  }
+
   /** {@code parameters} over this lifecycle's defaults. */
   public Map<String, String> withDefaults(Map<String, String> parameters) {
     var merged = new LinkedHashMap<>(defaults);

@@ -39,6 +39,20 @@ public record Management(
     properties = properties == null ? Map.of() : Map.copyOf(properties);
   }
 
+  /** The same management with another password. */
+  public Management withPassword(String value) {
+    return new Management(
+        broker,
+        address,
+        port,
+        username,
+        value,
+        privateKeyFile,
+        connectTimeout,
+        replyTimeout,
+        properties);
+  }
+
   @Override
   public String toString() {
     // never print the password

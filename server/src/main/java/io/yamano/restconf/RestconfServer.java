@@ -91,9 +91,16 @@ public final class RestconfServer implements AutoCloseable {
                       instanceof EndPoint.SslSessionData session
                   && session.peerCertificates() != null
                   && session.peerCertificates().length > 0) {
-                request.setAttribute(
-                    RestconfService.CLIENT_CHAIN,
-                    clientCas.validatedChain(session.peerCertificates()));
+                // the chain is checked once per TLS session, not on every request over it
+                var tls = session.sslSession();
+                var chain = tls == null ? null : tls.getValue(RestconfService.CLIENT_CHAIN);
+                if (chain == null) {
+                  chain = clientCas.validatedChain(session.peerCertificates());
+                  if (tls != null) {
+                    tls.putValue(RestconfService.CLIENT_CHAIN, chain);
+                  }
+                }
+                request.setAttribute(RestconfService.CLIENT_CHAIN, chain);
               }
               return request;
             });

@@ -197,8 +197,14 @@ public record CertToName(List<Entry> entries) {
       return Optional.empty();
     }
     X509Certificate client = chain.get(0);
+    // each certificate hashed once per algorithm the entries use, not once per entry
+    var fingerprints = new java.util.HashMap<Integer, List<Fingerprint>>();
     for (Entry entry : entries) {
-      if (chain.stream().noneMatch(entry.fingerprint()::matches)) {
+      int algorithm = entry.fingerprint().algorithm();
+      var ofChain =
+          fingerprints.computeIfAbsent(
+              algorithm, a -> chain.stream().map(c -> Fingerprint.of(a, c)).toList());
+      if (!ofChain.contains(entry.fingerprint())) {
         continue;
       }
       var name = nameOf(entry, client);
@@ -215,7 +221,7 @@ public record CertToName(List<Entry> entries) {
       case SAN_RFC822_NAME -> san(client, RFC822_NAME);
       case SAN_DNS_NAME -> san(client, DNS_NAME);
       case SAN_IP_ADDRESS -> san(client, IP_ADDRESS);
-      case SAN_ANY -> sanAny(client);
+      case SAN_ANY -> san(client, RFC822_NAME, DNS_NAME, IP_ADDRESS);
       case COMMON_NAME -> commonName(client);
     };
   }
@@ -224,27 +230,14 @@ public record CertToName(List<Entry> entries) {
   private static final int DNS_NAME = 2;
   private static final int IP_ADDRESS = 7;
 
-  private static Optional<String> san(X509Certificate certificate, int type) {
+  // the first name of one of these types, in certificate order (RFC 7407 §4.1)
+  private static Optional<String> san(X509Certificate certificate, Integer... types) {
+    var wanted = List.of(types);
     for (List<?> name : subjectAltNames(certificate)) {
-      if (name.size() >= 2 && Integer.valueOf(type).equals(name.get(0))) {
+      if (name.size() >= 2 && name.get(0) instanceof Integer type && wanted.contains(type)) {
         var value = normalized(type, String.valueOf(name.get(1)));
         if (value.isPresent()) {
           return value;
-        }
-      }
-    }
-    return Optional.empty();
-  }
-
-  // RFC 7407 §4.1 san-any: the first rfc822Name, dNSName or iPAddress, in certificate order
-  private static Optional<String> sanAny(X509Certificate certificate) {
-    for (List<?> name : subjectAltNames(certificate)) {
-      if (name.size() >= 2 && name.get(0) instanceof Integer type) {
-        if (type == RFC822_NAME || type == DNS_NAME || type == IP_ADDRESS) {
-          var value = normalized(type, String.valueOf(name.get(1)));
-          if (value.isPresent()) {
-            return value;
-          }
         }
       }
     }

@@ -391,34 +391,15 @@ public final class VnfLifecycles implements VnfConfigurator, AutoCloseable {
 
   /** The metadata with its management password opened: configuration holds it sealed. */
   private LifecycleMetadata withOpenedPassword(LifecycleMetadata m) throws BrokerException {
-    var mg = m.management();
-    String password;
     try {
-      password = datastore.secrets().reveal(mg.password());
+      var management = m.management();
+      return m.withManagement(
+          management.withPassword(datastore.secrets().reveal(management.password())));
     } catch (io.yamano.datastore.secret.SecretException e) {
       throw new BrokerException(
           BrokerException.Reason.BAD_METADATA,
           "the management password of " + m.name() + " cannot be used: " + e.getMessage());
     }
-    var opened =
-        new io.yamano.broker.Management(
-            mg.broker(),
-            mg.address(),
-            mg.port(),
-            mg.username(),
-            password,
-            mg.privateKeyFile(),
-            mg.connectTimeout(),
-            mg.replyTimeout(),
-            mg.properties());
-    return new LifecycleMetadata(
-        m.name(),
-        m.states(),
-        m.initialState(),
-        m.transitions(),
-        m.primitives(),
-        opened,
-        m.defaults());
   }
 
   private YangInstanceIdentifier nsEntry(String ns) {
